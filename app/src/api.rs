@@ -1,0 +1,96 @@
+//! What every server function needs on the server: who is asking, the shared state, the client's
+//! address, and one way to finish (status code, and for plain HTML forms a redirect back to the
+//! page with the error in its query, so a person without JavaScript sees what went wrong).
+#[cfg(feature = "ssr")]
+pub use server::*;
+
+/// The query parameter that carries a form error back to the page after a plain form post.
+pub const ERROR_PARAM: &str = "error";
+
+#[cfg(feature = "ssr")]
+mod server {
+    use crate::{auth::Viewer, error::AppError, state::AppState};
+    use http::{header, request::Parts, StatusCode};
+    use leptos::prelude::*;
+    use leptos_axum::ResponseOptions;
+
+    pub fn state() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    fn parts() -> Option<Parts> {
+        use_context::<Parts>()
+    }
+
+    /// The signed-in person making this request, as resolved by the session middleware.
+    pub fn viewer() -> Option<Viewer> {
+        parts().and_then(|parts| parts.extensions.get::<Viewer>().cloned())
+    }
+
+    pub fn require_viewer() -> Result<Viewer, AppError> {
+        viewer().ok_or(AppError::SignInRequired)
+    }
+
+    /// The client's IP address, for rate limits.
+    pub fn client_ip() -> String {
+        parts()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                    .map(|info| info.0.ip().to_string())
+            })
+            .unwrap_or_else(|| "unknown".into())
+    }
+
+    /// True when the request is a plain HTML form post (no JavaScript).
+    fn is_plain_form_post() -> bool {
+        parts()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.contains("text/html"))
+            })
+            .unwrap_or(false)
+    }
+
+    /// Path and query of the page the form was posted from, when it is on this site.
+    fn referring_page() -> Option<String> {
+        let parts = parts()?;
+        let referer = parts.headers.get(header::REFERER)?.to_str().ok()?;
+        let host = parts.headers.get(header::HOST)?.to_str().ok()?;
+        let rest = referer
+            .strip_prefix("http://")
+            .or_else(|| referer.strip_prefix("https://"))?;
+        let path = rest.strip_prefix(host)?;
+        path.starts_with('/').then(|| path.to_string())
+    }
+
+    /// Sends the person to `path` after a successful action (a real redirect for plain forms,
+    /// a client-side navigation with WebAssembly).
+    pub fn redirect_to(path: &str) {
+        leptos_axum::redirect(path);
+    }
+
+    /// Finishes a server function: sets the status for errors and, for plain form posts, sends
+    /// the person back to the form with the message and the harmless fields they typed.
+    pub fn finish<T>(result: Result<T, AppError>, keep: &[(&str, &str)]) -> Result<T, AppError> {
+        if let Err(error) = &result {
+            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            if is_plain_form_post() {
+                if let Some(page) = referring_page() {
+                    let mut fields = vec![(super::ERROR_PARAM, error.to_string())];
+                    fields.extend(keep.iter().map(|(k, v)| (*k, v.to_string())));
+                    leptos_axum::redirect(&crate::ui::url::with_query(&page, &fields));
+                    return result;
+                }
+            }
+            if let Some(options) = use_context::<ResponseOptions>() {
+                options.set_status(status);
+            }
+        }
+        result
+    }
+}

@@ -1,0 +1,199 @@
+//! Server functions for accounts: who is signed in, join, sign in, sign out, invite.
+use super::SessionInfo;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+#[cfg(feature = "ssr")]
+use crate::api::finish;
+
+/// The organization's name and the signed-in person, for the header and route guards.
+#[server(endpoint = "session_info", input = GetUrl)]
+pub async fn get_session() -> Result<SessionInfo, AppError> {
+    let state = crate::api::state();
+    let organization = crate::setup::store::organization(&state.db)
+        .await?
+        .map(|org| org.name);
+    Ok(SessionInfo {
+        organization,
+        viewer: crate::api::viewer(),
+    })
+}
+
+#[server(endpoint = "sign_in")]
+pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
+    let kept = email.clone();
+    finish(server::sign_in(email, password).await, &[("email", &kept)])
+}
+
+#[server(endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    finish(server::sign_out().await, &[])
+}
+
+/// Creates an account (allowed email domain, or an invite) and signs the person in.
+#[server(endpoint = "join")]
+pub async fn join(
+    name: String,
+    email: String,
+    password: String,
+    #[server(default)] invite: Option<String>,
+) -> Result<(), AppError> {
+    let kept = [("name", name.clone()), ("email", email.clone())];
+    let result = server::join(name, email, password, invite).await;
+    finish(result, &[("name", &kept[0].1), ("email", &kept[1].1)])
+}
+
+/// Makes a single-use invite link, valid for seven days.
+#[server(endpoint = "create_invite")]
+pub async fn create_invite() -> Result<String, AppError> {
+    finish(server::create_invite().await, &[])
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use crate::api::{client_ip, redirect_to, require_viewer, state};
+    use crate::auth::{
+        model::{email_domain, parse_email, parse_password, parse_person_name},
+        password,
+        policy::{self, JoinDecision, JoinTicket},
+        rate_limit, session,
+        store::{self, CreateAccount, NewAccount},
+    };
+    use crate::{db::now_ms, error::AppError};
+    use http::header;
+    use leptos::prelude::*;
+
+    const INVITE_DAYS: i64 = 7;
+
+    pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
+        const WRONG: &str = "That email and password do not match an account.";
+        let state = state();
+        let email = email.trim().to_lowercase();
+        if !state
+            .limiter
+            .allow(rate_limit::SIGN_IN_PER_IP, &client_ip())
+            || !state.limiter.allow(rate_limit::SIGN_IN_PER_EMAIL, &email)
+        {
+            return Err(AppError::RateLimited);
+        }
+        let found = store::credentials(&state.db, &email).await?;
+        let (viewer, stored) = match found {
+            Some((viewer, hash)) => (Some(viewer), Some(hash)),
+            None => (None, None),
+        };
+        if !password::verify(password, stored).await {
+            return Err(AppError::invalid(WRONG));
+        }
+        let viewer = viewer.ok_or_else(|| AppError::invalid(WRONG))?;
+        session::start(&mut *state.db.acquire().await?, viewer.id).await?;
+        redirect_to("/");
+        Ok(())
+    }
+
+    pub async fn sign_out() -> Result<(), AppError> {
+        session::end().await?;
+        redirect_to("/");
+        Ok(())
+    }
+
+    pub async fn join(
+        name: String,
+        email: String,
+        password: String,
+        invite: Option<String>,
+    ) -> Result<(), AppError> {
+        let state = state();
+        let name = parse_person_name(&name)?;
+        let email = parse_email(&email)?;
+        let password = parse_password(&password)?;
+        if !state.limiter.allow(rate_limit::JOIN_PER_IP, &client_ip())
+            || !state.limiter.allow(rate_limit::JOIN_PER_EMAIL, &email)
+        {
+            return Err(AppError::RateLimited);
+        }
+        let org = crate::setup::store::organization(&state.db)
+            .await?
+            .ok_or_else(|| AppError::invalid("Commons has not been set up yet."))?;
+        let invite_hash = invite
+            .filter(|token| !token.trim().is_empty())
+            .map(|token| session::token_hash(token.trim()));
+        let password_hash = password::hash(password).await?;
+
+        let mut tx = state.db.begin().await?;
+        let now = now_ms();
+        let ticket = match &invite_hash {
+            None => JoinTicket::None,
+            Some(hash) if store::invite_is_open(&mut tx, hash, now).await? => {
+                JoinTicket::ValidInvite
+            }
+            Some(_) => JoinTicket::SpentInvite,
+        };
+        let decision = policy::may_join(email_domain(&email), &org.allowed_domains, ticket);
+        if let JoinDecision::Refused(refusal) = decision {
+            return Err(AppError::Forbidden(refusal.message().into()));
+        }
+        let account = NewAccount {
+            name,
+            email,
+            password_hash,
+            is_admin: false,
+        };
+        let viewer = match store::create_account(&mut tx, account).await? {
+            CreateAccount::Created(viewer) => viewer,
+            CreateAccount::EmailTaken => {
+                return Err(AppError::invalid(
+                    "An account with this email already exists. Sign in instead.",
+                ))
+            }
+        };
+        if let (JoinDecision::ByInvite, Some(hash)) = (decision, &invite_hash) {
+            if !store::use_invite(&mut tx, hash, viewer.id, now).await? {
+                return Err(AppError::Forbidden(
+                    policy::JoinRefusal::InviteSpent.message().into(),
+                ));
+            }
+        }
+        session::start(&mut tx, viewer.id).await?;
+        tx.commit().await?;
+        tracing::info!(user = viewer.id, "account created");
+        redirect_to("/");
+        Ok(())
+    }
+
+    pub async fn create_invite() -> Result<String, AppError> {
+        let viewer = require_viewer()?;
+        if !policy::can_invite(Some(&viewer)) {
+            return Err(AppError::Forbidden("You cannot invite people.".into()));
+        }
+        let state = state();
+        let token = session::new_token();
+        let expires = now_ms() + INVITE_DAYS * 24 * 3600 * 1000;
+        store::create_invite(&state.db, &session::token_hash(&token), viewer.id, expires).await?;
+        let base = state
+            .config
+            .public_url
+            .clone()
+            .unwrap_or_else(request_origin);
+        let link = format!("{}/join?invite={token}", base.trim_end_matches('/'));
+        // A plain form post lands back on the invite page with the link to copy.
+        redirect_to(&crate::ui::url::with_query(
+            "/invite",
+            &[("link", link.clone())],
+        ));
+        Ok(link)
+    }
+
+    /// http://host of the current request, when no public URL is configured.
+    fn request_origin() -> String {
+        let host = use_context::<http::request::Parts>()
+            .and_then(|p| {
+                p.headers
+                    .get(header::HOST)
+                    .and_then(|h| h.to_str().ok())
+                    .map(String::from)
+            })
+            .unwrap_or_else(|| "localhost".into());
+        format!("http://{host}")
+    }
+}

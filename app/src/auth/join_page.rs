@@ -1,0 +1,43 @@
+use super::{api::Join, model::MIN_PASSWORD_CHARS, sign_in_page::bump_epoch_on_success};
+use crate::ui::{FormError, TextField};
+use leptos::{form::ActionForm, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_query_map};
+
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let action = ServerAction::<Join>::new();
+    bump_epoch_on_success(action.value());
+    let query = use_query_map().read_untracked().clone();
+    let invite = query.get("invite").unwrap_or_default();
+    let has_invite = !invite.is_empty();
+    view! {
+        <Title text="Join"/>
+        <section class="card narrow" aria-labelledby="join-title">
+            <h1 id="join-title">"Create your account"</h1>
+            <p>
+                {if has_invite {
+                    "You have been invited. Fill in your details to join."
+                } else {
+                    "Use your work email address. If your email domain is not open for sign-up, ask a member for an invite link."
+                }}
+            </p>
+            <ActionForm action>
+                <TextField label="Name" name="name" value=query.get("name").unwrap_or_default() autocomplete="name" required=true/>
+                <TextField label="Email" name="email" kind="email" value=query.get("email").unwrap_or_default() autocomplete="email" required=true/>
+                <TextField
+                    label="Password"
+                    name="password"
+                    kind="password"
+                    autocomplete="new-password"
+                    required=true
+                    hint=format!("At least {MIN_PASSWORD_CHARS} characters.")
+                />
+                <input type="hidden" name="invite" value=invite/>
+                <FormError result=action.value()/>
+                <button type="submit" disabled=move || action.pending().get()>"Create account"</button>
+            </ActionForm>
+            <p>"Already have an account? " <A href="/sign-in">"Sign in"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,148 @@
+//! Server-side sessions: a random token in an HttpOnly cookie, stored only as its SHA-256 hash,
+//! revocable by deleting the row. The axum middleware here resolves the signed-in person once per
+//! request and hands them to pages and server functions as a request extension.
+use super::{store, Viewer};
+use crate::{db::now_ms, state::AppState};
+use axum::{
+    extract::{Request, State},
+    middleware::Next,
+    response::Response,
+};
+use http::header;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+pub const COOKIE_NAME: &str = "commons_session";
+const SESSION_DAYS: i64 = 30;
+
+/// A new random session token (what goes in the cookie).
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What is stored for a token: its hash, so a copy of the database opens no sessions.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub fn expires_at() -> i64 {
+    now_ms() + SESSION_DAYS * 24 * 3600 * 1000
+}
+
+pub fn set_cookie(token: &str, secure: bool) -> String {
+    format!(
+        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        SESSION_DAYS * 24 * 3600,
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+pub fn clear_cookie(secure: bool) -> String {
+    format!(
+        "{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The session token in a request's Cookie header, if any.
+pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .map(|(_, value)| value.to_string())
+        .filter(|value| !value.is_empty())
+}
+
+/// Axum middleware: puts the signed-in [`Viewer`] into the request's extensions.
+pub async fn resolve_viewer(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    if let Some(token) = token_from_headers(req.headers()) {
+        match store::viewer_for_session(&state.db, &token_hash(&token), now_ms()).await {
+            Ok(Some(viewer)) => {
+                req.extensions_mut().insert::<Viewer>(viewer);
+            }
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "could not read session"),
+        }
+    }
+    next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_session_cookie_among_others() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            "a=1; commons_session=abc; b=2".parse().unwrap(),
+        );
+        assert_eq!(token_from_headers(&headers).as_deref(), Some("abc"));
+        headers.insert(header::COOKIE, "commons_session=".parse().unwrap());
+        assert_eq!(token_from_headers(&headers), None);
+    }
+
+    #[test]
+    fn tokens_are_random_and_stored_hashed() {
+        let (a, b) = (new_token(), new_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 64);
+        assert_ne!(token_hash(&a), a);
+        assert_eq!(token_hash(&a), token_hash(&a));
+    }
+}
+
+/// Starts a fresh session for `user_id` inside the caller's transaction: a new token every time
+/// (so a sign-in never reuses an id an attacker may have planted), ending the request's old one,
+/// and sets the cookie on the response.
+pub async fn start(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+) -> Result<(), crate::error::AppError> {
+    let state = crate::api::state();
+    if let Some(old) = request_token() {
+        store::delete_session_in(conn, &token_hash(&old)).await?;
+    }
+    let token = new_token();
+    store::create_session(conn, &token_hash(&token), user_id, expires_at()).await?;
+    set_response_cookie(&set_cookie(&token, state.config.secure_cookies));
+    Ok(())
+}
+
+/// Ends the request's session on the server and clears the cookie.
+pub async fn end() -> Result<(), crate::error::AppError> {
+    let state = crate::api::state();
+    if let Some(token) = request_token() {
+        store::delete_session_in(&mut *state.db.acquire().await?, &token_hash(&token)).await?;
+    }
+    set_response_cookie(&clear_cookie(state.config.secure_cookies));
+    Ok(())
+}
+
+fn request_token() -> Option<String> {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|p| token_from_headers(&p.headers))
+}
+
+fn set_response_cookie(cookie: &str) {
+    if let (Some(options), Ok(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(cookie),
+    ) {
+        options.append_header(header::SET_COOKIE, value);
+    }
+}

@@ -1,0 +1,65 @@
+//! The database: one pool for SQLite or PostgreSQL, chosen by the URL, migrated at start.
+//!
+//! Queries are written once in the SQL both databases share (`$1` parameters, `RETURNING`,
+//! `ON CONFLICT`, keyset comparisons). Dialect differences live in the two migration folders.
+mod ids;
+
+pub use ids::{new_id, now_ms};
+use sqlx::{any::AnyPoolOptions, Executor};
+
+pub type Db = sqlx::AnyPool;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    pub fn of(url: &str) -> Option<Dialect> {
+        if url.starts_with("sqlite:") {
+            Some(Dialect::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Dialect::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// Opens the pool and brings the schema up to date.
+pub async fn connect(url: &str, max_connections: u32) -> Result<Db, sqlx::Error> {
+    sqlx::any::install_default_drivers();
+    let dialect = Dialect::of(url).ok_or_else(|| {
+        sqlx::Error::Configuration("DATABASE_URL must start with sqlite: or postgres://".into())
+    })?;
+    let mut options = AnyPoolOptions::new().max_connections(max_connections);
+    if dialect == Dialect::Sqlite {
+        // Durable commits (an acknowledged write survives kill -9), readers never block the
+        // writer, and relations are enforced.
+        options = options.after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                )
+                .await?;
+                Ok(())
+            })
+        });
+    }
+    let db = options.connect(url).await?;
+    match dialect {
+        Dialect::Sqlite => SQLITE_MIGRATIONS.run(&db).await?,
+        Dialect::Postgres => POSTGRES_MIGRATIONS.run(&db).await?,
+    }
+    Ok(db)
+}
+
+/// True when the database answers.
+pub async fn is_healthy(db: &Db) -> bool {
+    sqlx::query("SELECT 1").execute(db).await.is_ok()
+}

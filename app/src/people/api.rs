@@ -1,0 +1,63 @@
+//! Server functions for profiles.
+use super::model::Profile;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+/// A person's profile and their posts before `before`.
+#[server(endpoint = "get_profile", input = GetUrl)]
+pub async fn get_profile(
+    handle: String,
+    #[server(default)] before: Option<i64>,
+) -> Result<Profile, AppError> {
+    use crate::auth::policy;
+    let viewer = crate::api::require_viewer()?;
+    if !policy::can_read(Some(&viewer)) {
+        return Err(AppError::SignInRequired);
+    }
+    let db = &crate::api::state().db;
+    let row = super::store::by_handle(db, &handle)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut posts = crate::posts::store::author_page(db, row.id, before).await?;
+    posts
+        .posts
+        .retain(|p| policy::can_see_post(Some(&viewer), p.author_id));
+    Ok(Profile {
+        editable: policy::can_edit_profile(Some(&viewer), row.id),
+        id: row.id,
+        handle: row.handle,
+        name: row.name,
+        title: row.title,
+        department: row.department,
+        about: row.about,
+        posts,
+    })
+}
+
+#[server(endpoint = "update_profile")]
+pub async fn update_profile(
+    handle: String,
+    name: String,
+    title: String,
+    department: String,
+    about: String,
+) -> Result<(), AppError> {
+    let result = async {
+        let viewer = crate::api::require_viewer()?;
+        let db = &crate::api::state().db;
+        let row = super::store::by_handle(db, &handle)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !crate::auth::policy::can_edit_profile(Some(&viewer), row.id) {
+            return Err(AppError::Forbidden(
+                "You can only edit your own profile.".into(),
+            ));
+        }
+        let edit = super::model::ProfileEdit::parse(&name, &title, &department, &about)?;
+        super::store::update(db, row.id, &edit).await?;
+        Ok(())
+    }
+    .await;
+    crate::api::finish(result, &[])
+}

@@ -1,0 +1,118 @@
+use super::api::{get_profile, UpdateProfile};
+use super::model::Profile;
+use crate::posts::PostList;
+use crate::ui::{AuthEpoch, Avatar, FormError, RequireSignIn};
+use leptos::{form::ActionForm, prelude::*};
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    view! {
+        <RequireSignIn>
+            <ProfileView/>
+        </RequireSignIn>
+    }
+}
+
+#[component]
+fn ProfileView() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let save = ServerAction::<UpdateProfile>::new();
+    let epoch = expect_context::<AuthEpoch>();
+    Effect::new(move |_| {
+        // The header shows the name, so a saved profile refreshes the session too.
+        if let Some(Ok(())) = save.value().get() {
+            epoch.bump();
+        }
+    });
+    let profile = Resource::new(
+        move || {
+            (
+                params.read().get("handle").unwrap_or_default(),
+                query
+                    .read()
+                    .get("before")
+                    .and_then(|b| b.parse::<i64>().ok()),
+                save.version().get(),
+            )
+        },
+        |(handle, before, _)| get_profile(handle, before),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Ok(profile) => view! { <ProfileDetails profile save/> }.into_any(),
+                    Err(crate::error::AppError::NotFound) => view! { <crate::ui::NotFound/> }.into_any(),
+                    Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProfileDetails(profile: Profile, save: ServerAction<UpdateProfile>) -> impl IntoView {
+    let Profile {
+        handle,
+        name,
+        title,
+        department,
+        about,
+        editable,
+        posts,
+        ..
+    } = profile;
+    let role = [title.clone(), department.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let next = posts.next;
+    let (posts_label, older_link) = (
+        format!("Posts by {name}"),
+        next.map(|before| format!("/people/{handle}?before={before}")),
+    );
+    let empty = posts.posts.is_empty();
+    view! {
+        <Title text=name.clone()/>
+        <section class="card profile" aria-labelledby="profile-name">
+            <div class="profile-head">
+                <Avatar name=name.clone() handle=handle.clone()/>
+                <div>
+                    <h1 id="profile-name">{name.clone()}</h1>
+                    {(!role.is_empty()).then(|| view! { <p class="role">{role}</p> })}
+                </div>
+            </div>
+            <h2>"About"</h2>
+            <p class="about">{if about.is_empty() { "Nothing here yet.".to_string() } else { about.clone() }}</p>
+            {editable.then(|| view! {
+                <details class="edit-profile">
+                    <summary>"Edit profile"</summary>
+                    <ActionForm action=save>
+                        <input type="hidden" name="handle" value=handle.clone()/>
+                        <crate::ui::TextField label="Name" name="name" value=name.clone() autocomplete="name" required=true/>
+                        <crate::ui::TextField label="Title" name="title" value=title.clone() autocomplete="organization-title"/>
+                        <crate::ui::TextField label="Department" name="department" value=department.clone()/>
+                        <div class="field">
+                            <label for="field-about">"About"</label>
+                            <textarea id="field-about" name="about" rows="4" maxlength="2000">{crate::ui::raw_text_child(about.clone())}</textarea>
+                        </div>
+                        <FormError result=save.value()/>
+                        <button type="submit" disabled=move || save.pending().get()>"Save profile"</button>
+                    </ActionForm>
+                </details>
+            })}
+        </section>
+        <section aria-label=posts_label class="feed">
+            <h2>"Posts"</h2>
+            {empty.then(|| view! { <p class="empty">"No posts yet."</p> })}
+            <PostList posts=posts.posts/>
+            {older_link.map(|href| view! {
+                <a class="button secondary load-more" href=href>"Older posts"</a>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,14 @@
+//! Posts: the composer, the home feed with its live ticker, and a permalink page per post.
+pub mod api;
+mod card;
+mod composer;
+mod home_page;
+mod live_feed;
+pub mod model;
+mod post_page;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use card::{PostCard, PostList};
+pub use home_page::HomePage;
+pub use post_page::PostPage;

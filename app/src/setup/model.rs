@@ -1,0 +1,68 @@
+//! Validation of the setup form.
+use crate::error::AppError;
+
+pub fn parse_organization_name(raw: &str) -> Result<String, AppError> {
+    let name = raw.trim();
+    if name.is_empty() {
+        Err(AppError::invalid("Enter the organization's name."))
+    } else if name.chars().count() > 100 {
+        Err(AppError::invalid(
+            "The organization's name can be at most 100 characters.",
+        ))
+    } else {
+        Ok(name.to_string())
+    }
+}
+
+/// "example.org, @Corp.example.com" becomes ["example.org", "corp.example.com"].
+pub fn parse_domains(raw: &str) -> Result<Vec<String>, AppError> {
+    let mut domains: Vec<String> = Vec::new();
+    for part in raw.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
+        let domain = part.trim().trim_start_matches('@').to_lowercase();
+        if domain.is_empty() {
+            continue;
+        }
+        let valid = domain.contains('.')
+            && !domain.starts_with(['.', '-'])
+            && !domain.ends_with(['.', '-'])
+            && domain
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        if !valid {
+            return Err(AppError::invalid(format!(
+                "\"{domain}\" is not an email domain. Write domains like example.org, separated by commas."
+            )));
+        }
+        if !domains.contains(&domain) {
+            domains.push(domain);
+        }
+    }
+    if domains.is_empty() {
+        return Err(AppError::invalid(
+            "Enter at least one email domain whose people may join, like example.org.",
+        ));
+    }
+    Ok(domains)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domains_are_normalized() {
+        assert_eq!(
+            parse_domains(" example.org, @Corp.Example.com\nexample.org ").unwrap(),
+            vec!["example.org", "corp.example.com"]
+        );
+        assert!(parse_domains("").is_err());
+        assert!(parse_domains("not a domain!").is_err());
+        assert!(parse_domains("localhost").is_err());
+    }
+
+    #[test]
+    fn organization_name_is_required() {
+        assert!(parse_organization_name("  ").is_err());
+        assert_eq!(parse_organization_name(" Acme ").unwrap(), "Acme");
+    }
+}

@@ -1,0 +1,65 @@
+use super::api::Setup;
+use crate::auth::model::MIN_PASSWORD_CHARS;
+use crate::ui::{FormError, SessionResource, TextField};
+use leptos::{form::ActionForm, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{components::Redirect, hooks::use_query_map};
+
+/// The first page of a new install. Once the organization exists it only redirects home.
+#[component]
+pub fn SetupPage() -> impl IntoView {
+    let session = expect_context::<SessionResource>().0;
+    view! {
+        <Title text="Set up Commons"/>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match session.await {
+                    Ok(info) if info.organization.is_some() => view! { <Redirect path="/"/> }.into_any(),
+                    _ => view! { <SetupForm/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SetupForm() -> impl IntoView {
+    let action = ServerAction::<Setup>::new();
+    crate::auth::bump_epoch_on_success(action.value());
+    let query = use_query_map().read_untracked().clone();
+    let kept = move |name: &str| query.get(name).unwrap_or_default();
+    view! {
+        <section class="card narrow" aria-labelledby="setup-title">
+            <h1 id="setup-title">"Set up your organization"</h1>
+            <p>"Welcome to Commons. Name your organization, say whose email addresses may join, and create the first administrator account."</p>
+            <ActionForm action>
+                <fieldset>
+                    <legend>"Organization"</legend>
+                    <TextField label="Organization name" name="organization" value=kept("organization") autocomplete="organization" required=true/>
+                    <TextField
+                        label="Allowed email domains"
+                        name="domains"
+                        value=kept("domains")
+                        required=true
+                        hint="People with these email domains can join by themselves, for example example.org, example.com. Others need an invite."
+                    />
+                </fieldset>
+                <fieldset>
+                    <legend>"First administrator"</legend>
+                    <TextField label="Your name" name="name" value=kept("name") autocomplete="name" required=true/>
+                    <TextField label="Email" name="email" kind="email" value=kept("email") autocomplete="email" required=true/>
+                    <TextField
+                        label="Password"
+                        name="password"
+                        kind="password"
+                        autocomplete="new-password"
+                        required=true
+                        hint=format!("At least {MIN_PASSWORD_CHARS} characters.")
+                    />
+                </fieldset>
+                <FormError result=action.value()/>
+                <button type="submit" disabled=move || action.pending().get()>"Create organization"</button>
+            </ActionForm>
+        </section>
+    }
+}

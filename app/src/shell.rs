@@ -1,0 +1,92 @@
+//! The HTML document and the routes.
+use crate::auth::{InvitePage, JoinPage, SignInPage};
+use crate::people::ProfilePage;
+use crate::posts::{HomePage, PostPage};
+use crate::setup::SetupPage;
+use crate::ui::{provide_session, Header, NotFound};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, Meta, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    provide_csp_nonce();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1f5f8b"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="icon" href="/icons/icon-192.png" type="image/png"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <script src="/pwa.js" defer></script>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Hands the request's CSP nonce (made by the security middleware) to Leptos, which puts it on
+/// every script it writes.
+#[cfg(feature = "ssr")]
+fn provide_csp_nonce() {
+    if let Some(nonce) = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned())
+    {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
+}
+
+/// The nonce for this response's Content-Security-Policy.
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
+
+/// "Page · Commons". Page titles can hold people's names, and leptos_meta writes the title into
+/// the server's HTML unescaped, so it is escaped here (the browser sets `document.title` as text).
+fn page_title(page: String) -> String {
+    let title = if page.is_empty() {
+        "Commons".to_string()
+    } else {
+        format!("{page} · Commons")
+    };
+    if cfg!(feature = "ssr") {
+        crate::ui::escape_html(&title)
+    } else {
+        title
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_session();
+    view! {
+        <Title formatter=page_title/>
+        <Meta name="description" content="Your organization's social intranet"/>
+        <Router>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
+                    <Route path=path!("/people/:handle") view=ProfilePage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

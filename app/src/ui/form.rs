@@ -1,0 +1,63 @@
+//! Form pieces: labelled fields, the error line, and idempotency keys.
+use crate::{api::ERROR_PARAM, error::AppError};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// A labelled input. `value` pre-fills it (for example from a failed plain form post).
+#[component]
+pub fn TextField(
+    #[prop(into)] label: String,
+    #[prop(into)] name: String,
+    #[prop(into, default = "text".into())] kind: String,
+    #[prop(into, optional)] value: String,
+    #[prop(into, optional)] autocomplete: String,
+    #[prop(optional)] required: bool,
+    #[prop(into, optional)] hint: String,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let has_hint = !hint.is_empty();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                value=value
+                autocomplete=autocomplete
+                required=required
+                aria-describedby=has_hint.then(|| hint_id.clone())
+            />
+            {has_hint.then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
+        </div>
+    }
+}
+
+/// The error of the last submission: from the action (with WebAssembly) or from the page's
+/// query (after a plain form post). Announced to screen readers.
+#[component]
+pub fn FormError<T: Clone + Send + Sync + 'static>(
+    #[prop(into)] result: Signal<Option<Result<T, AppError>>>,
+) -> impl IntoView {
+    let query = use_query_map();
+    let message = move || match result.get() {
+        Some(Err(error)) => Some(error.to_string()),
+        Some(Ok(_)) => None,
+        None => query.read().get(ERROR_PARAM),
+    };
+    view! {
+        <p class="form-error" role="alert">{message}</p>
+    }
+}
+
+/// A fresh key that makes a retried submission safe (the server keeps the first).
+pub fn new_idempotency_key() -> String {
+    #[cfg(feature = "hydrate")]
+    let bits: [u32; 4] = std::array::from_fn(|_| (js_sys::Math::random() * u32::MAX as f64) as u32);
+    #[cfg(feature = "ssr")]
+    let bits: [u32; 4] = rand::random();
+    #[cfg(not(any(feature = "hydrate", feature = "ssr")))]
+    let bits = [0u32; 4];
+    bits.iter().map(|b| format!("{b:08x}")).collect()
+}

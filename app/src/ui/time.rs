@@ -1,0 +1,121 @@
+//! Times: stored as milliseconds since the Unix epoch, shown relative ("5 min ago") with the
+//! exact time on hover in the viewer's own time zone (set in the browser; UTC without JavaScript).
+use leptos::prelude::*;
+
+/// (year, month, day, hour, minute) in UTC.
+fn civil(ms: i64) -> (i64, u32, u32, u32, u32) {
+    let secs = ms.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Days to civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (
+        year,
+        month,
+        day,
+        (rem / 3600) as u32,
+        ((rem % 3600) / 60) as u32,
+    )
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Machine-readable time for `<time datetime>`.
+pub fn iso(ms: i64) -> String {
+    let (y, mo, d, h, mi) = civil(ms);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}Z")
+}
+
+/// The exact time in UTC, as shown before the browser knows the viewer's zone.
+pub fn utc_label(ms: i64) -> String {
+    let (y, mo, d, h, mi) = civil(ms);
+    format!("{d} {} {y}, {h:02}:{mi:02} UTC", MONTHS[(mo - 1) as usize])
+}
+
+/// "just now", "5 min ago", "3 h ago", "2 d ago", or a date.
+pub fn relative(now_ms: i64, ms: i64) -> String {
+    let secs = (now_ms - ms).max(0) / 1000;
+    match secs {
+        0..=44 => "just now".into(),
+        45..=3_599 => format!("{} min ago", (secs + 30) / 60),
+        3_600..=86_399 => format!("{} h ago", secs / 3_600),
+        86_400..=604_799 => format!("{} d ago", secs / 86_400),
+        _ => {
+            let (y, mo, d, ..) = civil(ms);
+            format!("{d} {} {y}", MONTHS[(mo - 1) as usize])
+        }
+    }
+}
+
+pub fn now_ms() -> i64 {
+    #[cfg(feature = "hydrate")]
+    {
+        js_sys::Date::now() as i64
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0)
+    }
+}
+
+/// A relative time whose tooltip gives the exact time in the viewer's time zone.
+#[component]
+pub fn Timestamp(ms: i64) -> impl IntoView {
+    let exact = RwSignal::new(utc_label(ms));
+    // Effects run only in the browser, which knows the viewer's time zone.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+            let options = js_sys::Object::new();
+            for (key, value) in [
+                ("dateStyle", "medium"),
+                ("timeStyle", "short"),
+                ("timeZoneName", "short"),
+            ] {
+                let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+            }
+            exact.set(String::from(date.to_locale_string("default", &options)));
+        }
+    });
+    view! {
+        <time datetime=iso(ms) title=move || exact.get()>{relative(now_ms(), ms)}</time>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_known_instants() {
+        // 2024-02-29 13:05 UTC
+        let ms = 1_709_211_900_000;
+        assert_eq!(iso(ms), "2024-02-29T13:05Z");
+        assert_eq!(utc_label(ms), "29 Feb 2024, 13:05 UTC");
+        assert_eq!(iso(0), "1970-01-01T00:00Z");
+    }
+
+    #[test]
+    fn relative_times() {
+        let now = 1_709_211_900_000;
+        assert_eq!(relative(now, now - 10_000), "just now");
+        assert_eq!(relative(now, now - 5 * 60_000), "5 min ago");
+        assert_eq!(relative(now, now - 3 * 3_600_000), "3 h ago");
+        assert_eq!(relative(now, now - 2 * 86_400_000), "2 d ago");
+        assert_eq!(relative(now, now - 40 * 86_400_000), "20 Jan 2024");
+    }
+}

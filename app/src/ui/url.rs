@@ -1,0 +1,59 @@
+//! Small URL helpers shared by server and browser (no `url` crate in the WebAssembly).
+
+/// Percent-encodes a query component.
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// `page` with `fields` set in its query, replacing any earlier values of the same names.
+pub fn with_query(page: &str, fields: &[(&str, String)]) -> String {
+    let (path, query) = page.split_once('?').unwrap_or((page, ""));
+    let mut pairs: Vec<String> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter(|pair| {
+            let name = pair.split('=').next().unwrap_or("");
+            !fields.iter().any(|(field, _)| *field == name)
+        })
+        .map(str::to_string)
+        .collect();
+    pairs.extend(
+        fields
+            .iter()
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(name, value)| format!("{name}={}", encode(value))),
+    );
+    if pairs.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", pairs.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_fields_and_keeps_others() {
+        let page = "/join?invite=abc&error=old";
+        let url = with_query(page, &[("error", "Bad email & more".into())]);
+        assert_eq!(url, "/join?invite=abc&error=Bad+email+%26+more");
+    }
+
+    #[test]
+    fn plain_path_gets_a_query() {
+        assert_eq!(with_query("/", &[("error", "x".into())]), "/?error=x");
+        assert_eq!(with_query("/", &[("email", String::new())]), "/");
+    }
+}

@@ -1,0 +1,8 @@
+//! The WebAssembly entry point: hydrates the server-rendered page.
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    app::hydrate();
+}

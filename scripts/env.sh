@@ -1,0 +1,21 @@
+# Shared settings for the scripts: where builds are cached, and the tool versions.
+# Sourced, not run.
+
+# Builds go to a cache outside the checkout, so a fresh clone (as in CI) starts warm.
+export COMMONS_CACHE="${COMMONS_CACHE:-$HOME/.cache/commons}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$COMMONS_CACHE/target}"
+export PATH="$HOME/.cargo/bin:$COMMONS_CACHE/npm/node_modules/.bin:$PATH"
+
+CARGO_LEPTOS_VERSION=0.3.10
+BINARYEN_VERSION=132.0.0
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SITE_ROOT="$ROOT/target/site"
+COMMONS_BIN="$CARGO_TARGET_DIR/release/commons"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# The wasm-bindgen version the lock file uses; the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}

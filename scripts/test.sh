@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit and integration tests, then the browser tests against the
+# release build. Installs what is missing first.
+#   scripts/test.sh              on SQLite
+#   scripts/test.sh --postgres   on PostgreSQL (TEST_DATABASE_URL, default the local `test` database)
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+if [[ "${1:-}" == "--postgres" ]]; then
+  export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://$(whoami)@127.0.0.1:5432/test}"
+  export E2E_DATABASE=postgres
+  DB_NAME="PostgreSQL"
+else
+  unset TEST_DATABASE_URL E2E_DATABASE
+  DB_NAME="SQLite"
+fi
+
+"$ROOT/scripts/tools.sh" --test
+
+say "Unit tests (app, both feature sets) and integration tests (server) on $DB_NAME"
+# Release profile: shares every compiled dependency with the release build below.
+cargo test --release -p app --features ssr --lib
+cargo test --release -p server
+
+"$ROOT/scripts/build.sh"
+
+say "Browser tests (Chromium, with WebAssembly and with JavaScript off) on $DB_NAME"
+cd "$ROOT/end2end"
+COMMONS_BIN="$COMMONS_BIN" COMMONS_SITE_ROOT="$SITE_ROOT" npx playwright test

@@ -1,0 +1,192 @@
+//! Configuration from flags and environment variables (`commons --help`).
+use std::{net::SocketAddr, path::PathBuf};
+
+pub const HELP: &str = "\
+commons: the Commons social intranet server
+
+USAGE:
+    commons [OPTIONS]
+
+OPTIONS (each also read from the environment variable shown):
+    --bind ADDR            address to listen on            COMMONS_BIND      [127.0.0.1:3000]
+    --data-dir DIR         where the SQLite file lives      COMMONS_DATA_DIR  [data]
+    --database-url URL     sqlite:... or postgres://...     DATABASE_URL      [sqlite in the data dir]
+    --public-url URL       address people use, for links    COMMONS_PUBLIC_URL
+                           (https:// also marks the session cookie Secure)
+    --site-root DIR        built CSS, JS, WASM and icons    LEPTOS_SITE_ROOT  [target/site]
+    --log-format FORMAT    text or json                     COMMONS_LOG_FORMAT [text]
+    --no-rate-limits       turn off rate limits (benchmarks only)  COMMONS_RATE_LIMITS=off
+    -h, --help             show this help
+    -V, --version          show the version
+";
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub public_url: Option<String>,
+    pub site_root: PathBuf,
+    pub json_logs: bool,
+    pub rate_limits: bool,
+}
+
+pub enum Command {
+    Serve(Config),
+    Help,
+    Version,
+}
+
+impl Config {
+    /// The defaults with a given database, for tests and tools.
+    pub fn for_database(database_url: &str) -> Config {
+        Config {
+            bind: "127.0.0.1:0".parse().expect("valid address"),
+            data_dir: PathBuf::from("data"),
+            database_url: database_url.to_string(),
+            public_url: None,
+            site_root: PathBuf::from("target/site"),
+            json_logs: false,
+            rate_limits: true,
+        }
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+    }
+}
+
+/// Reads flags (which win) and environment variables.
+pub fn parse(
+    args: impl IntoIterator<Item = String>,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<Command, String> {
+    let mut bind = env("COMMONS_BIND");
+    let mut data_dir = env("COMMONS_DATA_DIR");
+    let mut database_url = env("DATABASE_URL").filter(|u| !u.is_empty());
+    let mut public_url = env("COMMONS_PUBLIC_URL").filter(|u| !u.is_empty());
+    let mut site_root = env("LEPTOS_SITE_ROOT");
+    let mut log_format = env("COMMONS_LOG_FORMAT");
+    let mut rate_limits = env("COMMONS_RATE_LIMITS").as_deref() != Some("off");
+
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                (flag.to_string(), Some(value.to_string()))
+            }
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
+            "--bind" => bind = Some(value("--bind")?),
+            "--data-dir" => data_dir = Some(value("--data-dir")?),
+            "--database-url" => database_url = Some(value("--database-url")?),
+            "--public-url" => public_url = Some(value("--public-url")?),
+            "--site-root" => site_root = Some(value("--site-root")?),
+            "--log-format" => log_format = Some(value("--log-format")?),
+            "--no-rate-limits" => rate_limits = false,
+            other => return Err(format!("unknown option {other} (see commons --help)")),
+        }
+    }
+
+    let bind = bind.unwrap_or_else(|| "127.0.0.1:3000".into());
+    let bind = bind
+        .parse()
+        .map_err(|_| format!("--bind: {bind} is not an address like 127.0.0.1:3000"))?;
+    let data_dir = PathBuf::from(data_dir.unwrap_or_else(|| "data".into()));
+    let database_url = database_url
+        .unwrap_or_else(|| format!("sqlite://{}/commons.db?mode=rwc", data_dir.display()));
+    if app::db::Dialect::of(&database_url).is_none() {
+        return Err("DATABASE_URL must start with sqlite: or postgres://".into());
+    }
+    if let Some(url) = &public_url {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err("--public-url must start with http:// or https://".into());
+        }
+    }
+    let json_logs = match log_format.as_deref() {
+        None | Some("text") => false,
+        Some("json") => true,
+        Some(other) => return Err(format!("--log-format: {other} is not text or json")),
+    };
+    Ok(Command::Serve(Config {
+        bind,
+        data_dir,
+        database_url,
+        public_url: public_url.map(|u| u.trim_end_matches('/').to_string()),
+        site_root: PathBuf::from(site_root.unwrap_or_else(|| "target/site".into())),
+        json_logs,
+        rate_limits,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve(args: &[&str], env: &[(&str, &str)]) -> Result<Config, String> {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        match parse(args.iter().map(|s| s.to_string()), |k| {
+            env.iter()
+                .find(|(name, _)| name == k)
+                .map(|(_, v)| v.clone())
+        })? {
+            Command::Serve(config) => Ok(config),
+            _ => Err("not serve".into()),
+        }
+    }
+
+    #[test]
+    fn defaults_to_sqlite_in_the_data_dir() {
+        let config = serve(&[], &[]).unwrap();
+        assert_eq!(config.bind.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.database_url, "sqlite://data/commons.db?mode=rwc");
+        assert!(!config.secure_cookies());
+    }
+
+    #[test]
+    fn flags_win_over_environment() {
+        let config = serve(
+            &[
+                "--bind",
+                "0.0.0.0:8080",
+                "--public-url=https://c.example.org/",
+            ],
+            &[
+                ("COMMONS_BIND", "127.0.0.1:1"),
+                ("DATABASE_URL", "postgres://localhost/x"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(config.bind.to_string(), "0.0.0.0:8080");
+        assert_eq!(config.database_url, "postgres://localhost/x");
+        assert_eq!(config.public_url.as_deref(), Some("https://c.example.org"));
+        assert!(config.secure_cookies());
+    }
+
+    #[test]
+    fn bad_input_is_explained() {
+        assert!(serve(&["--bind", "nowhere"], &[])
+            .unwrap_err()
+            .contains("--bind"));
+        assert!(serve(&["--frobnicate"], &[])
+            .unwrap_err()
+            .contains("unknown option"));
+        assert!(serve(&[], &[("DATABASE_URL", "mysql://x")])
+            .unwrap_err()
+            .contains("DATABASE_URL"));
+    }
+}

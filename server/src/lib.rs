@@ -1,0 +1,164 @@
+//! The `commons` server: configuration, the axum router around the Leptos app, static and PWA
+//! assets, the live events endpoint, and a graceful lifecycle.
+pub mod assets;
+pub mod config;
+mod live;
+mod observability;
+mod security;
+
+use app::{
+    auth::rate_limit::RateLimiter,
+    live::bus::InProcessBus,
+    shell,
+    state::{AppState, SiteConfig},
+    App,
+};
+use axum::{extract::Request, middleware, response::IntoResponse, routing::get, Extension, Router};
+use config::Config;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use std::{future::Future, net::SocketAddr, sync::Arc};
+use tokio::{net::TcpListener, sync::watch};
+use tower_http::limit::RequestBodyLimitLayer;
+
+pub use observability::init_logging;
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Largest request body accepted (no uploads yet; a long post is well under this).
+const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// A built server, ready to serve on a listener.
+pub struct Commons {
+    pub router: Router,
+    pub state: AppState,
+    shutdown: watch::Sender<bool>,
+}
+
+/// Tells long-lived responses (live streams) that the server is stopping.
+#[derive(Clone)]
+pub struct Shutdown(pub watch::Receiver<bool>);
+
+impl Shutdown {
+    pub async fn wait(mut self) {
+        let _ = self.0.wait_for(|stopping| *stopping).await;
+    }
+}
+
+/// Connects to the database (migrating it) and builds the router.
+pub async fn build(config: &Config) -> Result<Commons, BoxError> {
+    if app::db::Dialect::of(&config.database_url) == Some(app::db::Dialect::Sqlite) {
+        std::fs::create_dir_all(&config.data_dir)?;
+    }
+    let db = app::db::connect(&config.database_url, 16).await?;
+    let state = AppState {
+        db,
+        bus: Arc::new(InProcessBus::new(1024)),
+        config: Arc::new(SiteConfig {
+            public_url: config.public_url.clone(),
+            secure_cookies: config.secure_cookies(),
+        }),
+        limiter: Arc::new(RateLimiter::new(config.rate_limits)),
+    };
+    let (shutdown, stopping) = watch::channel(false);
+    let options = assets::leptos_options(config);
+    let router = router(state.clone(), options, Shutdown(stopping), config);
+    Ok(Commons {
+        router,
+        state,
+        shutdown,
+    })
+}
+
+fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &Config) -> Router {
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let render = {
+        let options = options.clone();
+        move || shell(options.clone())
+    };
+    let not_found = leptos_axum::render_app_to_stream_with_context(context.clone(), render.clone());
+    let server_fns = {
+        let context = context.clone();
+        move |req: Request| handle_server_fns_with_context(context.clone(), req)
+    };
+
+    let router = Router::new()
+        .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
+        .leptos_routes_with_context(&options, generate_route_list(App), context, render)
+        .route("/events", get(live::stream))
+        .route("/healthz", get(health))
+        .merge(assets::routes(&config.site_root, options.hash_files))
+        .fallback(move |req: Request| {
+            let not_found = not_found.clone();
+            async move { not_found(req).await.into_response() }
+        })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            app::auth::session::resolve_viewer,
+        ))
+        .layer(Extension(state))
+        .layer(Extension(shutdown))
+        .layer(middleware::from_fn(security::same_origin))
+        .layer(middleware::from_fn(security::headers))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .with_state(options);
+    observability::apply(router)
+}
+
+/// Ready when the database answers.
+async fn health(Extension(state): Extension<AppState>) -> impl IntoResponse {
+    if app::db::is_healthy(&state.db).await {
+        (http::StatusCode::OK, "ok")
+    } else {
+        (
+            http::StatusCode::SERVICE_UNAVAILABLE,
+            "database unavailable",
+        )
+    }
+}
+
+/// Serves until `stop` resolves, then ends live streams and finishes requests in flight.
+pub async fn serve(
+    listener: TcpListener,
+    commons: Commons,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let Commons {
+        router, shutdown, ..
+    } = commons;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        stop.await;
+        tracing::info!("shutting down: finishing requests in flight");
+        let _ = shutdown.send(true);
+    })
+    .await
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn stop_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

@@ -1,0 +1,109 @@
+use crate::support::*;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn cross_origin_posts_are_refused() {
+    let app = TestApp::spawn().await;
+    let ada = app.setup().await;
+    for (origin, fetch_site) in [
+        (Some("https://evil.example"), None),
+        (None, Some("cross-site")),
+        (None, None),
+    ] {
+        let mut request = reqwest::Client::new()
+            .post(format!("{}/api/create_post", app.url))
+            .header("accept", "application/json")
+            .header(
+                "cookie",
+                format!("commons_session={}", ada.session_cookie().unwrap()),
+            )
+            .form(&[("body", "forged")]);
+        // reqwest::Client::new() sends no Origin of its own.
+        if let Some(origin) = origin {
+            request = request.header("origin", origin);
+        }
+        if let Some(site) = fetch_site {
+            request = request.header("sec-fetch-site", site);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::FORBIDDEN,
+            "{origin:?} {fetch_site:?}"
+        );
+    }
+    assert!(
+        ada.feed(None).await.unwrap().posts.is_empty(),
+        "nothing was posted"
+    );
+}
+
+#[tokio::test]
+async fn responses_carry_the_security_headers() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .visitor()
+        .client
+        .get(format!("{}/setup", app.url))
+        .send()
+        .await
+        .unwrap();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let csp = header("content-security-policy");
+    assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert_eq!(header("referrer-policy"), "same-origin");
+    assert!(!header("x-request-id").is_empty());
+
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("nonce in CSP")
+        .to_string();
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "scripts carry this response's nonce"
+    );
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    let app = TestApp::spawn().await;
+    let ada = app.setup().await;
+    let huge = "x".repeat(300 * 1024);
+    let response = ada
+        .client
+        .post(format!("{}/api/create_post", app.url))
+        .header("accept", "application/json")
+        .form(&[("body", huge.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn errors_tell_people_nothing_internal() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .visitor()
+        .client
+        .post(format!("{}/api/no_such_function", app.url))
+        .send()
+        .await
+        .unwrap();
+    let text = response.text().await.unwrap().to_lowercase();
+    assert!(
+        !text.contains("panicked") && !text.contains("sqlx") && !text.contains("/src/"),
+        "{text}"
+    );
+}
