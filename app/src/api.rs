@@ -68,6 +68,18 @@ mod server {
         path.starts_with('/').then(|| path.to_string())
     }
 
+    fn has_redirect() -> bool {
+        use_context::<ResponseOptions>()
+            .and_then(|options| {
+                options
+                    .0
+                    .read()
+                    .ok()
+                    .map(|parts| parts.headers.contains_key(header::LOCATION))
+            })
+            .unwrap_or(false)
+    }
+
     /// Sends the person to `path` after a successful action (a real redirect for plain forms,
     /// a client-side navigation with WebAssembly).
     pub fn redirect_to(path: &str) {
@@ -77,6 +89,14 @@ mod server {
     /// Finishes a server function: sets the status for errors and, for plain form posts, sends
     /// the person back to the form with the message and the harmless fields they typed.
     pub fn finish<T>(result: Result<T, AppError>, keep: &[(&str, &str)]) -> Result<T, AppError> {
+        if result.is_ok() && is_plain_form_post() && !has_redirect() {
+            // Back to the form's page, without the last attempt's error and kept fields.
+            if let Some(page) = referring_page() {
+                let mut cleared = vec![(super::ERROR_PARAM, String::new())];
+                cleared.extend(keep.iter().map(|(k, _)| (*k, String::new())));
+                leptos_axum::redirect(&crate::ui::url::with_query(&page, &cleared));
+            }
+        }
         if let Err(error) = &result {
             let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
             if is_plain_form_post() {

@@ -79,16 +79,30 @@ pub fn Timestamp(ms: i64) -> impl IntoView {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         {
-            let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+            use wasm_bindgen::JsValue;
+            let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
             let options = js_sys::Object::new();
+            // dateStyle/timeStyle cannot be combined with timeZoneName, so name each part.
             for (key, value) in [
-                ("dateStyle", "medium"),
-                ("timeStyle", "short"),
+                ("year", "numeric"),
+                ("month", "short"),
+                ("day", "numeric"),
+                ("hour", "2-digit"),
+                ("minute", "2-digit"),
                 ("timeZoneName", "short"),
             ] {
                 let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
             }
-            exact.set(String::from(date.to_locale_string("default", &options)));
+            // No locales: the browser's own.
+            let format =
+                js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format();
+            if let Some(text) = format
+                .call1(&JsValue::NULL, &date)
+                .ok()
+                .and_then(|t| t.as_string())
+            {
+                exact.set(text);
+            }
         }
     });
     view! {

@@ -2,8 +2,9 @@
 //! (`TEST_DATABASE_URL=postgres://...`).
 mod support;
 
-mod crash;
 mod join;
+mod lifecycle;
+mod live;
 mod pages;
 mod posts;
 mod security;

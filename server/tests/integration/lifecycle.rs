@@ -1,4 +1,5 @@
-//! Acknowledged writes survive kill -9, and sessions survive a restart: the real `commons` binary.
+//! The real `commons` binary: acknowledged writes survive kill -9, sessions survive a restart,
+//! and SIGTERM stops it cleanly even with live streams open.
 use crate::support::*;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -66,4 +67,47 @@ async fn an_acknowledged_post_survives_kill_dash_nine() {
     assert_eq!(feed.posts.first().map(|p| p.id), Some(post.id));
     server.kill().unwrap();
     server.wait().unwrap();
+}
+
+#[tokio::test]
+async fn sigterm_stops_the_server_even_with_a_live_stream_open() {
+    let db = TestDb::new().await;
+    let port = free_port();
+    let mut server = start(&db.url, port).await;
+    let ada = Visitor::new(&format!("http://127.0.0.1:{port}"));
+    ada.call(
+        "setup",
+        &[
+            ("organization", "Acme"),
+            ("domains", "example.org"),
+            ("name", "Ada"),
+            ("email", "ada@example.org"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await
+    .unwrap();
+    let stream = ada
+        .client
+        .get(format!("{}/events", ada.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), 200);
+
+    let status = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut exited = None;
+    for _ in 0..100 {
+        if let Some(code) = server.try_wait().unwrap() {
+            exited = Some(code);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let code = exited.expect("the server stopped after SIGTERM");
+    assert!(code.success(), "clean exit: {code}");
 }
