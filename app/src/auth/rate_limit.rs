@@ -37,9 +37,12 @@ pub const POST_PER_PERSON: Limit = Limit {
     window: Duration::from_secs(60),
 };
 
+/// (limit name, key) → (window start, attempts in it).
+type Windows = HashMap<(&'static str, String), (Instant, u32)>;
+
 pub struct RateLimiter {
     enabled: bool,
-    windows: Mutex<HashMap<(&'static str, String), (Instant, u32)>>,
+    windows: Mutex<Windows>,
 }
 
 impl RateLimiter {

@@ -12,6 +12,8 @@ use web_sys::{EventSource, MessageEvent};
 
 const REOPEN_AFTER_MS: i32 = 2_000;
 
+type Callback = Closure<dyn Fn(JsValue)>;
+
 struct Stream {
     last_seen: Cell<i64>,
     closed: Cell<bool>,
@@ -19,7 +21,7 @@ struct Stream {
     on_event: Box<dyn Fn(LiveEvent)>,
     source: RefCell<Option<EventSource>>,
     /// The callbacks of the open EventSource; dropped with it.
-    callbacks: RefCell<Vec<Closure<dyn Fn(JsValue)>>>,
+    callbacks: RefCell<Vec<Callback>>,
 }
 
 /// Opens the stream after event `after` and calls `on_event` for each new event. The stream is
@@ -49,9 +51,9 @@ impl Stream {
             return;
         };
         let this = self.clone();
-        let on_open = Closure::<dyn Fn(JsValue)>::new(move |_| this.state.set(LiveState::Live));
+        let on_open = Callback::new(move |_| this.state.set(LiveState::Live));
         let this = self.clone();
-        let on_post = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+        let on_post = Callback::new(move |event: JsValue| {
             if let Some(data) = event
                 .dyn_ref::<MessageEvent>()
                 .and_then(|m| m.data().as_string())
@@ -60,7 +62,7 @@ impl Stream {
             }
         });
         let this = self.clone();
-        let on_error = Closure::<dyn Fn(JsValue)>::new(move |_| {
+        let on_error = Callback::new(move |_| {
             this.state.set(LiveState::Reconnecting);
             let gave_up = this.source.borrow().as_ref().map(EventSource::ready_state)
                 == Some(EventSource::CLOSED);

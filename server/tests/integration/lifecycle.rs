@@ -13,7 +13,7 @@ fn free_port() -> u16 {
 }
 
 async fn start(database_url: &str, port: u16) -> Child {
-    let child = Command::new(env!("CARGO_BIN_EXE_commons"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_commons"))
         .args([
             "--bind",
             &format!("127.0.0.1:{port}"),
@@ -33,6 +33,8 @@ async fn start(database_url: &str, port: u16) -> Child {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("commons did not become healthy");
 }
 
