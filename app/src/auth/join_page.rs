@@ -1,4 +1,4 @@
-use super::{api::Join, model::MIN_PASSWORD_CHARS, sign_in_page::bump_epoch_on_success};
+use super::{api::Join, sign_in_page::bump_epoch_on_success, NewPasswordField};
 use crate::ui::{FormError, TextField};
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
@@ -25,14 +25,7 @@ pub fn JoinPage() -> impl IntoView {
             <ActionForm action>
                 <TextField label="Name" name="name" value=query.get("name").unwrap_or_default() autocomplete="name" required=true/>
                 <TextField label="Email" name="email" kind="email" value=query.get("email").unwrap_or_default() autocomplete="email" required=true/>
-                <TextField
-                    label="Password"
-                    name="password"
-                    kind="password"
-                    autocomplete="new-password"
-                    required=true
-                    hint=format!("At least {MIN_PASSWORD_CHARS} characters.")
-                />
+                <NewPasswordField/>
                 <input type="hidden" name="invite" value=invite/>
                 <FormError result=action.value()/>
                 <button type="submit" disabled=move || action.pending().get()>"Create account"</button>

@@ -4,6 +4,7 @@ pub mod api;
 mod invite_page;
 mod join_page;
 pub mod model;
+mod new_password;
 pub mod policy;
 mod sign_in_page;
 
@@ -19,4 +20,5 @@ pub mod store;
 pub use invite_page::InvitePage;
 pub use join_page::JoinPage;
 pub use model::{SessionInfo, Viewer};
+pub use new_password::NewPasswordField;
 pub use sign_in_page::{bump_epoch_on_success, SignInPage, SignOutButton};

@@ -1,5 +1,5 @@
 use super::api::Setup;
-use crate::auth::model::MIN_PASSWORD_CHARS;
+use crate::auth::NewPasswordField;
 use crate::ui::{FormError, SessionResource, TextField};
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
@@ -48,14 +48,7 @@ fn SetupForm() -> impl IntoView {
                     <legend>"First administrator"</legend>
                     <TextField label="Your name" name="name" value=kept("name") autocomplete="name" required=true/>
                     <TextField label="Email" name="email" kind="email" value=kept("email") autocomplete="email" required=true/>
-                    <TextField
-                        label="Password"
-                        name="password"
-                        kind="password"
-                        autocomplete="new-password"
-                        required=true
-                        hint=format!("At least {MIN_PASSWORD_CHARS} characters.")
-                    />
+                    <NewPasswordField/>
                 </fieldset>
                 <FormError result=action.value()/>
                 <button type="submit" disabled=move || action.pending().get()>"Create organization"</button>

@@ -45,18 +45,7 @@ async fn an_acknowledged_post_survives_kill_dash_nine() {
     let mut server = start(&db.url, port).await;
     let url = format!("http://127.0.0.1:{port}");
     let ada = Visitor::new(&url);
-    ada.call(
-        "setup",
-        &[
-            ("organization", "Acme"),
-            ("domains", "example.org"),
-            ("name", "Ada"),
-            ("email", "ada@example.org"),
-            ("password", PASSWORD),
-        ],
-    )
-    .await
-    .unwrap();
+    ada.set_up_acme().await;
     let post = ada.post("written just before the crash").await;
     server.kill().expect("SIGKILL"); // std's kill is SIGKILL on Unix
     server.wait().unwrap();
@@ -77,18 +66,7 @@ async fn sigterm_stops_the_server_even_with_a_live_stream_open() {
     let port = free_port();
     let mut server = start(&db.url, port).await;
     let ada = Visitor::new(&format!("http://127.0.0.1:{port}"));
-    ada.call(
-        "setup",
-        &[
-            ("organization", "Acme"),
-            ("domains", "example.org"),
-            ("name", "Ada"),
-            ("email", "ada@example.org"),
-            ("password", PASSWORD),
-        ],
-    )
-    .await
-    .unwrap();
+    ada.set_up_acme().await;
     let stream = ada
         .client
         .get(format!("{}/events", ada.url))

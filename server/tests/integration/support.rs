@@ -175,6 +175,22 @@ impl Visitor {
         }
     }
 
+    /// Sets up the organization "Acme" (allowing `example.org`) as Ada Admin.
+    pub async fn set_up_acme(&self) {
+        self.call(
+            "setup",
+            &[
+                ("organization", "Acme"),
+                ("domains", "example.org"),
+                ("name", "Ada Admin"),
+                ("email", "ada@example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await
+        .expect("setup succeeds");
+    }
+
     /// Calls a server function the way the WebAssembly client does (form-encoded, JSON back).
     pub async fn call_as<T: DeserializeOwned>(
         &self,
