@@ -4,6 +4,9 @@
 # Builds go to a cache outside the checkout, so a fresh clone (as in CI) starts warm.
 export COMMONS_CACHE="${COMMONS_CACHE:-$HOME/.cache/commons}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$COMMONS_CACHE/target}"
+# Leptos bakes LEPTOS_OUTPUT_NAME in at compile time (option_env!). cargo-leptos sets it; setting
+# it for plain `cargo test` too keeps the two from rebuilding each other's dependencies.
+export LEPTOS_OUTPUT_NAME=commons
 export PATH="$HOME/.cargo/bin:$COMMONS_CACHE/npm/node_modules/.bin:$PATH"
 
 CARGO_LEPTOS_VERSION=0.3.10

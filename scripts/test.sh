@@ -9,10 +9,11 @@ cd "$ROOT"
 
 if [[ "${1:-}" == "--postgres" ]]; then
   export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://$(whoami)@127.0.0.1:5432/test}"
-  export E2E_DATABASE=postgres
+  export E2E_DATABASE=postgres BENCH_DATABASES=postgres
   DB_NAME="PostgreSQL"
 else
   unset TEST_DATABASE_URL E2E_DATABASE
+  export BENCH_DATABASES=sqlite
   DB_NAME="SQLite"
 fi
 
@@ -26,5 +27,7 @@ cargo test --release -p server
 "$ROOT/scripts/build.sh"
 
 say "Browser tests (Chromium, with WebAssembly and with JavaScript off) on $DB_NAME"
-cd "$ROOT/end2end"
-COMMONS_BIN="$COMMONS_BIN" COMMONS_SITE_ROOT="$SITE_ROOT" npx playwright test
+(cd "$ROOT/end2end" && COMMONS_BIN="$COMMONS_BIN" COMMONS_SITE_ROOT="$SITE_ROOT" npx playwright test)
+
+say "Benchmark smoke run (tiny dataset) on $DB_NAME"
+"$ROOT/scripts/bench.sh" --smoke

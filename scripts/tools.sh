@@ -33,11 +33,14 @@ if ! command -v wasm-opt >/dev/null; then
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
-  if [[ ! -x /usr/bin/chromium ]]; then
-    say "Installing Chromium for the browser tests (Debian package)"
+  missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  command -v wrk >/dev/null || missing+=(wrk)
+  if (( ${#missing[@]} )); then
+    say "Installing ${missing[*]} for the browser tests and benchmarks (Debian packages)"
     if [[ "$(id -u)" == 0 ]]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   if [[ ! -d "$ROOT/end2end/node_modules/@playwright/test" ]]; then
     say "Installing Playwright (npm, end2end/)"

@@ -5,7 +5,8 @@ pub const HELP: &str = "\
 commons: the Commons social intranet server
 
 USAGE:
-    commons [OPTIONS]
+    commons [OPTIONS]          serve Commons
+    commons seed [--help]      fill an empty database with a realistic organization
 
 OPTIONS (each also read from the environment variable shown):
     --bind ADDR            address to listen on            COMMONS_BIND      [127.0.0.1:3000]

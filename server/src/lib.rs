@@ -5,6 +5,7 @@ pub mod config;
 mod live;
 mod observability;
 mod security;
+pub mod seed;
 
 use app::{
     auth::rate_limit::RateLimiter,
@@ -126,9 +127,17 @@ pub async fn serve(
     commons: Commons,
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
     let Commons {
         router, shutdown, ..
     } = commons;
+    // Pages stream in several writes; without TCP_NODELAY, Nagle's algorithm and delayed ACKs
+    // can hold a keep-alive response back by 40 ms.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::debug!(%error, "could not set TCP_NODELAY");
+        }
+    });
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

@@ -3,7 +3,12 @@ use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let config = match config::parse(std::env::args().skip(1), |name| std::env::var(name).ok()) {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("seed") {
+        args.remove(0);
+        return seed(args).await;
+    }
+    let config = match config::parse(args, |name| std::env::var(name).ok()) {
         Ok(Command::Serve(config)) => config,
         Ok(Command::Help) => {
             print!("{}", config::HELP);
@@ -42,6 +47,47 @@ async fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!(%error, "server stopped with an error");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `commons seed ...`: fills the configured database with a realistic organization.
+async fn seed(args: Vec<String>) -> ExitCode {
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{}", server::seed::SEED_HELP);
+        return ExitCode::SUCCESS;
+    }
+    let parsed = server::seed::parse(args).and_then(|(options, rest)| {
+        match config::parse(rest, |name| std::env::var(name).ok())? {
+            Command::Serve(config) => Ok((options, config)),
+            _ => Err("see commons seed --help".to_string()),
+        }
+    });
+    let (options, config) = match parsed {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            eprintln!("commons seed: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if app::db::Dialect::of(&config.database_url) == Some(app::db::Dialect::Sqlite) {
+        if let Err(error) = std::fs::create_dir_all(&config.data_dir) {
+            eprintln!(
+                "commons seed: cannot create {}: {error}",
+                config.data_dir.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    }
+    let result = match app::db::connect(&config.database_url, 4).await {
+        Ok(db) => server::seed::run(&db, &options).await,
+        Err(error) => Err(error.into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("commons seed: {error}");
             ExitCode::FAILURE
         }
     }

@@ -27,6 +27,11 @@ pub fn new_id() -> i64 {
     }
 }
 
+/// The id of the `sequence`-th thing made at `ms` (for data made in bulk, like the seed).
+pub fn id_at(ms: i64, sequence: i64) -> i64 {
+    (ms << SEQUENCE_BITS) | (sequence & ((1 << SEQUENCE_BITS) - 1))
+}
+
 /// The time an id was made, in milliseconds since the Unix epoch.
 #[cfg(test)]
 pub fn id_time_ms(id: i64) -> i64 {

@@ -4,7 +4,7 @@
 //! `ON CONFLICT`, keyset comparisons). Dialect differences live in the two migration folders.
 mod ids;
 
-pub use ids::{new_id, now_ms};
+pub use ids::{id_at, new_id, now_ms};
 use sqlx::{any::AnyPoolOptions, Executor};
 
 pub type Db = sqlx::AnyPool;
@@ -57,6 +57,25 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, sqlx::Error>
         Dialect::Postgres => POSTGRES_MIGRATIONS.run(&db).await?,
     }
     Ok(db)
+}
+
+/// `($1, $2), ($3, $4)` for a multi-row INSERT of `rows` rows of `columns` values.
+pub fn placeholders(rows: usize, columns: usize) -> String {
+    let mut sql = String::with_capacity(rows * columns * 5);
+    for row in 0..rows {
+        if row > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for column in 0..columns {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", row * columns + column + 1));
+        }
+        sql.push(')');
+    }
+    sql
 }
 
 /// True when the database answers.

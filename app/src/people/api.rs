@@ -31,6 +31,8 @@ pub async fn get_profile(
         title: row.title,
         department: row.department,
         about: row.about,
+        location: row.location,
+        time_zone: row.time_zone,
         posts,
     })
 }

@@ -10,6 +10,8 @@ pub struct Profile {
     pub title: String,
     pub department: String,
     pub about: String,
+    pub location: String,
+    pub time_zone: String,
     /// Whether the viewer may edit this profile.
     pub editable: bool,
     pub posts: FeedPage,

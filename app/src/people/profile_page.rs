@@ -61,10 +61,17 @@ fn ProfileDetails(profile: Profile, save: ServerAction<UpdateProfile>) -> impl I
         title,
         department,
         about,
+        location,
+        time_zone,
         editable,
         posts,
         ..
     } = profile;
+    let place = [location, time_zone]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     let role = [title.clone(), department.clone()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -84,6 +91,7 @@ fn ProfileDetails(profile: Profile, save: ServerAction<UpdateProfile>) -> impl I
                 <div>
                     <h1 id="profile-name">{name.clone()}</h1>
                     {(!role.is_empty()).then(|| view! { <p class="role">{role}</p> })}
+                    {(!place.is_empty()).then(|| view! { <p class="role">{place}</p> })}
                 </div>
             </div>
             <h2>"About"</h2>

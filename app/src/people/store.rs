@@ -1,6 +1,6 @@
 //! SQL for the profile columns of `users`.
 use super::model::ProfileEdit;
-use crate::db::Db;
+use crate::db::{placeholders, Db};
 use sqlx::Row;
 
 pub struct ProfileRow {
@@ -10,11 +10,14 @@ pub struct ProfileRow {
     pub title: String,
     pub department: String,
     pub about: String,
+    pub location: String,
+    pub time_zone: String,
 }
 
 pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<ProfileRow>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT id, handle, name, title, department, about FROM users WHERE handle = $1",
+        "SELECT id, handle, name, title, department, about, location, time_zone FROM users \
+         WHERE handle = $1",
     )
     .bind(handle)
     .fetch_optional(db)
@@ -27,6 +30,8 @@ pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<ProfileRow>, sqlx
             title: row.try_get(3)?,
             department: row.try_get(4)?,
             about: row.try_get(5)?,
+            location: row.try_get(6)?,
+            time_zone: row.try_get(7)?,
         })
     })
     .transpose()
@@ -44,4 +49,60 @@ pub async fn update(db: &Db, user_id: i64, edit: &ProfileEdit) -> Result<(), sql
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// A person made by the seed command, with a ready password hash.
+pub struct SeedPerson {
+    pub id: i64,
+    pub handle: String,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub title: String,
+    pub department: String,
+    pub location: String,
+    pub time_zone: String,
+    pub about: String,
+    pub is_admin: bool,
+    pub created_at: i64,
+}
+
+/// Inserts many people in one statement (the seed command's bulk path).
+pub async fn insert_many(
+    conn: &mut sqlx::AnyConnection,
+    people: &[SeedPerson],
+) -> Result<(), sqlx::Error> {
+    if people.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO users (id, handle, email, name, password_hash, title, department, location, \
+         time_zone, about, is_admin, created_at) VALUES {}",
+        placeholders(people.len(), 12)
+    );
+    let mut query = sqlx::query(&sql);
+    for p in people {
+        query = query
+            .bind(p.id)
+            .bind(&p.handle)
+            .bind(&p.email)
+            .bind(&p.name)
+            .bind(&p.password_hash)
+            .bind(&p.title)
+            .bind(&p.department)
+            .bind(&p.location)
+            .bind(&p.time_zone)
+            .bind(&p.about)
+            .bind(p.is_admin as i64)
+            .bind(p.created_at);
+    }
+    query.execute(conn).await?;
+    Ok(())
+}
+
+pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) FROM users")
+        .fetch_one(db)
+        .await?
+        .try_get(0)
 }

@@ -1,7 +1,7 @@
 //! SQL for the `posts` table. Feeds page by keyset on the time-ordered id (primary key on both
 //! databases), never by OFFSET, so the 1,000th page costs what the first does.
 use super::model::{FeedPage, PostView, PAGE_SIZE};
-use crate::db::{new_id, now_ms, Db};
+use crate::db::{new_id, now_ms, placeholders, Db};
 use sqlx::{any::AnyRow, Row};
 
 const SELECT_POST: &str = "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at \
@@ -120,4 +120,38 @@ pub async fn create_post(
         .await?
     };
     Ok((post_from_row(&row)?, inserted))
+}
+
+/// A post made by the seed command.
+pub struct SeedPost {
+    pub id: i64,
+    pub author_id: i64,
+    pub body_md: String,
+    pub body_html: String,
+    pub created_at: i64,
+}
+
+/// Inserts many posts in one statement (the seed command's bulk path).
+pub async fn insert_many(
+    conn: &mut sqlx::AnyConnection,
+    posts: &[SeedPost],
+) -> Result<(), sqlx::Error> {
+    if posts.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO posts (id, author_id, body_md, body_html, created_at) VALUES {}",
+        placeholders(posts.len(), 5)
+    );
+    let mut query = sqlx::query(&sql);
+    for p in posts {
+        query = query
+            .bind(p.id)
+            .bind(p.author_id)
+            .bind(&p.body_md)
+            .bind(&p.body_html)
+            .bind(p.created_at);
+    }
+    query.execute(conn).await?;
+    Ok(())
 }

@@ -8,5 +8,6 @@ mod live;
 mod pages;
 mod posts;
 mod security;
+mod seed;
 mod sessions;
 mod setup;

@@ -1,0 +1,50 @@
+//! `commons seed` fills an empty database with an organization people can sign in to and browse.
+use crate::support::*;
+use server::seed::{self, SeedOptions, ADMIN_EMAIL, PASSWORD as SEED_PASSWORD};
+
+#[tokio::test]
+async fn a_seeded_organization_can_be_signed_into_and_browsed() {
+    let app = TestApp::spawn().await;
+    let db = app::db::connect(&app.db.url, 2).await.unwrap();
+    let options = SeedOptions {
+        people: 30,
+        posts: 250,
+        seed: 5,
+    };
+    seed::run(&db, &options).await.expect("seeding works");
+
+    let admin = app.visitor();
+    admin
+        .call(
+            "sign_in",
+            &[("email", ADMIN_EMAIL), ("password", SEED_PASSWORD)],
+        )
+        .await
+        .unwrap();
+    let session = admin.session().await;
+    assert_eq!(session.organization.as_deref(), Some("Northwind"));
+    assert!(session.viewer.unwrap().is_admin);
+
+    let mut seen = 0;
+    let mut cursor = None;
+    let mut last_id = i64::MAX;
+    loop {
+        let page = admin.feed(cursor).await.unwrap();
+        for post in &page.posts {
+            assert!(post.id < last_id, "newest first, no repeats");
+            last_id = post.id;
+        }
+        seen += page.posts.len();
+        match page.next {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(seen, 250);
+
+    let (status, html) = admin.page("/people/admin").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Northwind Admin"));
+    let again = seed::run(&db, &options).await;
+    assert!(again.is_err(), "seeding refuses a database that has people");
+}
