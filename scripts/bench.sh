@@ -27,7 +27,13 @@ ulimit -n 65536 2>/dev/null || true
 [[ -x "$COMMONS_BIN" && -d "$SITE_ROOT/pkg" ]] || "$ROOT/scripts/build.sh"
 
 SERVER_PID=""
-stop_server() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""; }
+stop_server() {
+  if [[ -n "$SERVER_PID" ]]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
 rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
@@ -71,7 +77,7 @@ for DB in $DATABASES; do
     sqlite) DB_URL="sqlite://$WORK/sqlite/commons.db?mode=rwc"; mkdir -p "$WORK/sqlite" ;;
     postgres)
       PG_DB="commons_bench_$$"
-      psql -h 127.0.0.1 -d test -qc "DROP DATABASE IF EXISTS $PG_DB" -c "CREATE DATABASE $PG_DB" >/dev/null
+      psql -h 127.0.0.1 -d test -qc "CREATE DATABASE $PG_DB" >/dev/null
       DB_URL="postgres://$(whoami)@127.0.0.1:5432/$PG_DB" ;;
   esac
   say "$DB: seeding"
@@ -108,5 +114,7 @@ for DB in $DATABASES; do
   exec {IDLE_CLIENTS[1]}>&-
   wait "$IDLE_CLIENTS_PID" 2>/dev/null || true
   stop_server
-  [[ "$DB" == postgres ]] && psql -h 127.0.0.1 -d test -qc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
+  if [[ "$DB" == postgres ]]; then
+    psql -h 127.0.0.1 -d test -qc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
+  fi
 done
