@@ -24,7 +24,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 pub use observability::init_logging;
 
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Largest request body accepted (no uploads yet; a long post is well under this).
 const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -46,12 +46,17 @@ impl Shutdown {
     }
 }
 
-/// Connects to the database (migrating it) and builds the router.
-pub async fn build(config: &Config) -> Result<Commons, BoxError> {
+/// Opens the configured database (making the data folder for SQLite) and migrates it.
+pub async fn open_database(config: &Config, connections: u32) -> Result<app::db::Db, BoxError> {
     if app::db::Dialect::of(&config.database_url) == Some(app::db::Dialect::Sqlite) {
         std::fs::create_dir_all(&config.data_dir)?;
     }
-    let db = app::db::connect(&config.database_url, 16).await?;
+    Ok(app::db::connect(&config.database_url, connections).await?)
+}
+
+/// Connects to the database (migrating it) and builds the router.
+pub async fn build(config: &Config) -> Result<Commons, BoxError> {
+    let db = open_database(config, 16).await?;
     let state = AppState {
         db,
         bus: Arc::new(InProcessBus::new(1024)),

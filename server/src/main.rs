@@ -75,18 +75,9 @@ async fn seed(args: Vec<String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if app::db::Dialect::of(&config.database_url) == Some(app::db::Dialect::Sqlite) {
-        if let Err(error) = std::fs::create_dir_all(&config.data_dir) {
-            eprintln!(
-                "commons seed: cannot create {}: {error}",
-                config.data_dir.display()
-            );
-            return ExitCode::FAILURE;
-        }
-    }
-    let result = match app::db::connect(&config.database_url, 4).await {
+    let result = match server::open_database(&config, 4).await {
         Ok(db) => server::seed::run(&db, &options).await,
-        Err(error) => Err(error.into()),
+        Err(error) => Err(error),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -11,7 +11,7 @@ use app::{
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
 use std::time::Instant;
 
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
+use crate::BoxError;
 
 /// Everyone seeded signs in with this password.
 pub const PASSWORD: &str = "commons-demo-password";

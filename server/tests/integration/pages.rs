@@ -41,19 +41,7 @@ async fn a_new_install_sends_everyone_to_setup() {
 async fn setup_join_post_and_sign_out_work_as_plain_forms() {
     let app = TestApp::spawn().await;
     let ada = app.visitor();
-    let response = ada
-        .submit_form(
-            "/setup",
-            "setup",
-            &[
-                ("organization", "Acme"),
-                ("domains", "example.org"),
-                ("name", "Ada Admin"),
-                ("email", "ada@example.org"),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
+    let response = ada.submit_form("/setup", "setup", &ACME_SETUP).await;
     assert_eq!(response.status(), StatusCode::FOUND);
     assert_eq!(location(&response), "/");
     let (_, setup_again) = ada.page("/setup").await;

@@ -9,6 +9,15 @@ use std::path::PathBuf;
 
 pub const PASSWORD: &str = "correct horse battery";
 
+/// The setup form for the organization "Acme", allowing `example.org`, run by Ada Admin.
+pub const ACME_SETUP: [(&str, &str); 5] = [
+    ("organization", "Acme"),
+    ("domains", "example.org"),
+    ("name", "Ada Admin"),
+    ("email", "ada@example.org"),
+    ("password", PASSWORD),
+];
+
 /// A fresh, empty database that is removed when dropped.
 pub struct TestDb {
     pub url: String,
@@ -120,19 +129,7 @@ impl TestApp {
     /// Sets up the organization (allowing `example.org`) and returns its signed-in administrator.
     pub async fn setup(&self) -> Visitor {
         let admin = self.visitor();
-        admin
-            .call(
-                "setup",
-                &[
-                    ("organization", "Acme"),
-                    ("domains", "example.org"),
-                    ("name", "Ada Admin"),
-                    ("email", "ada@example.org"),
-                    ("password", PASSWORD),
-                ],
-            )
-            .await
-            .expect("setup succeeds");
+        admin.set_up_acme().await;
         admin
     }
 
@@ -177,18 +174,9 @@ impl Visitor {
 
     /// Sets up the organization "Acme" (allowing `example.org`) as Ada Admin.
     pub async fn set_up_acme(&self) {
-        self.call(
-            "setup",
-            &[
-                ("organization", "Acme"),
-                ("domains", "example.org"),
-                ("name", "Ada Admin"),
-                ("email", "ada@example.org"),
-                ("password", PASSWORD),
-            ],
-        )
-        .await
-        .expect("setup succeeds");
+        self.call("setup", &ACME_SETUP)
+            .await
+            .expect("setup succeeds");
     }
 
     /// Calls a server function the way the WebAssembly client does (form-encoded, JSON back).
