@@ -3,7 +3,8 @@
 const { test, expect } = require('../support/fixtures');
 const { BEA, LIVE, RECONNECTING, feed, joinAs, liveStatus, post, setupOrganization, visit } = require('../support/actions');
 
-// The stream must reach the network (and page.route) directly, not through a service worker.
+// The page's requests must reach the network (and the test's routes) directly, not through a
+// service worker.
 test.use({ serviceWorkers: 'block' });
 
 test.describe('live updates', { tag: '@wasm-only' }, () => {
@@ -38,8 +39,16 @@ test.describe('live updates', { tag: '@wasm-only' }, () => {
       window.__marker = 1;
     });
 
-    // Restarting drops the open stream; every reconnection attempt fails until unroute.
-    await ada.route('**/events**', (route) => route.abort());
+    // Restarting drops the open stream; the page's next attempt hangs (still connecting) until
+    // released, then goes through to the server.
+    let release;
+    const released = new Promise((resolve) => {
+      release = resolve;
+    });
+    await ada.routeWebSocket(/\/events/, async (socket) => {
+      await released;
+      socket.connectToServer();
+    });
     await server.restart();
     await expect(liveStatus(ada)).toHaveText(RECONNECTING);
 
@@ -49,7 +58,7 @@ test.describe('live updates', { tag: '@wasm-only' }, () => {
     await expect(feed(bea).getByRole('article').first()).toContainText('Posted while Ada was disconnected');
     await expect(feed(ada).getByRole('article')).toHaveCount(0);
 
-    await ada.unroute('**/events**');
+    release();
     await expect(feed(ada).getByRole('article').first()).toContainText('Posted while Ada was disconnected', {
       timeout: 15_000,
     });

@@ -26,6 +26,9 @@ pub use observability::init_logging;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
+/// How long a stopping server waits for live streams to say goodbye.
+const LIVE_GOODBYE: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Largest request body accepted (no uploads yet; a long post is well under this).
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
@@ -36,7 +39,8 @@ pub struct Commons {
     shutdown: watch::Sender<bool>,
 }
 
-/// Tells long-lived responses (live streams) that the server is stopping.
+/// Tells long-lived connections (live streams) that the server is stopping. The server waits
+/// for every copy to be dropped before it exits.
 #[derive(Clone)]
 pub struct Shutdown(pub watch::Receiver<bool>);
 
@@ -65,6 +69,7 @@ pub async fn build(config: &Config) -> Result<Commons, BoxError> {
             secure_cookies: config.secure_cookies(),
         }),
         limiter: Arc::new(RateLimiter::new(config.rate_limits)),
+        organization_name: Default::default(),
     };
     let (shutdown, stopping) = watch::channel(false);
     let options = assets::leptos_options(config);
@@ -143,6 +148,7 @@ pub async fn serve(
             tracing::debug!(%error, "could not set TCP_NODELAY");
         }
     });
+    let stopping = shutdown.clone();
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
@@ -150,9 +156,13 @@ pub async fn serve(
     .with_graceful_shutdown(async move {
         stop.await;
         tracing::info!("shutting down: finishing requests in flight");
-        let _ = shutdown.send(true);
+        let _ = stopping.send(true);
     })
-    .await
+    .await?;
+    // Live streams left hyper when they upgraded, so it does not wait for them. Each holds a
+    // Shutdown until it has told its client the server is going away.
+    let _ = tokio::time::timeout(LIVE_GOODBYE, shutdown.closed()).await;
+    Ok(())
 }
 
 /// Resolves on SIGTERM or Ctrl-C.

@@ -1,42 +1,42 @@
-//! `GET /events`: the live stream as Server-Sent Events. Each event carries its id; a client that
-//! reconnects sends the last id it saw (Last-Event-ID, or `?after=` on first connect) and gets
-//! what it missed from the database before live events resume. Every event passes the policy.
-use crate::Shutdown;
+//! `GET /events`: the live stream, over a WebSocket. The client says the last event it has
+//! (`?after=`); it gets what it missed from the database, then live events as they happen. Every
+//! event passes the policy.
+//!
+//! A WebSocket rather than Server-Sent Events because of what an idle connection costs: an SSE
+//! response keeps hyper's HTTP/1 connection, with its 8 KiB read and 8 KiB write buffers, for as
+//! long as the stream is open. An upgraded connection leaves hyper, and with small tungstenite
+//! buffers an idle one costs a few hundred bytes (BENCHMARKS.md, "idle live connections").
+use crate::{security, Shutdown};
 use app::{auth::policy, auth::Viewer, live::LiveEvent, posts, state::AppState};
 use axum::{
-    extract::Query,
-    http::{HeaderMap, StatusCode},
-    response::{
-        sse::{Event, KeepAlive, Sse},
-        IntoResponse, Response,
+    extract::{
+        ws::{rejection::WebSocketUpgradeRejection, CloseFrame, Message, WebSocket},
+        Query, WebSocketUpgrade,
     },
+    http::{HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
     Extension,
 };
-use futures::{future::ready, stream, StreamExt};
 use serde::Deserialize;
-use std::{convert::Infallible, time::Duration};
-use tokio_stream::wrappers::BroadcastStream;
+use std::time::Duration;
+use tokio::{sync::broadcast::error::RecvError, time::Instant};
 
 /// At most this many missed events are replayed on reconnect.
 const MAX_REPLAY: i64 = 500;
+/// How often an idle connection is pinged. A client silent for two of these is gone.
+const PING_EVERY: Duration = Duration::from_secs(30);
+/// A client that can't take a message within this time is dropped; it catches up on reconnect.
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+/// Clients only answer pings and close; nothing they send needs more than this.
+const MAX_CLIENT_MESSAGE: usize = 1024;
+/// "Going away": the server is stopping; the client reconnects to the next one.
+const CLOSE_GOING_AWAY: u16 = 1001;
+/// "Internal error": the database could not replay; the client tries again later.
+const CLOSE_INTERNAL_ERROR: u16 = 1011;
 
 #[derive(Deserialize)]
 pub struct StreamQuery {
     after: Option<i64>,
-}
-
-fn visible(viewer: &Viewer, event: &LiveEvent) -> bool {
-    match event {
-        LiveEvent::PostCreated(post) => policy::can_see_post(Some(viewer), post.author_id),
-    }
-}
-
-fn to_sse(event: &LiveEvent) -> Event {
-    Event::default()
-        .id(event.id().to_string())
-        .event(event.name())
-        .data(serde_json::to_string(event).unwrap_or_default())
-        .retry(Duration::from_secs(2))
 }
 
 pub async fn stream(
@@ -45,6 +45,7 @@ pub async fn stream(
     viewer: Option<Extension<Viewer>>,
     Query(query): Query<StreamQuery>,
     headers: HeaderMap,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
     let Some(Extension(viewer)) = viewer else {
         return (
@@ -56,35 +57,146 @@ pub async fn stream(
     if !policy::can_read(Some(&viewer)) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    let last_event_id = headers
-        .get("last-event-id")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<i64>().ok());
-    let after = last_event_id.or(query.after);
-
-    // Subscribe before reading what was missed, so nothing falls in between.
-    let receiver = state.bus.subscribe();
-    let missed = match after {
-        Some(after) => match posts::store::posts_after(&state.db, after, MAX_REPLAY).await {
-            Ok(posts) => posts.into_iter().map(LiveEvent::PostCreated).collect(),
-            Err(error) => {
-                tracing::error!(%error, "could not replay live events");
-                return StatusCode::SERVICE_UNAVAILABLE.into_response();
-            }
-        },
-        None => Vec::new(),
+    // Browsers send the session cookie with a WebSocket handshake from any site, and CORS does
+    // not apply to it: only our own pages may open the stream.
+    if !security::is_same_origin(&headers) {
+        tracing::warn!("cross-origin live stream refused");
+        return (
+            StatusCode::FORBIDDEN,
+            "Live updates are only available to Commons' own pages.",
+        )
+            .into_response();
+    }
+    let Ok(upgrade) = upgrade else {
+        return (
+            StatusCode::UPGRADE_REQUIRED,
+            [(http::header::UPGRADE, "websocket")],
+            "Live updates need a WebSocket connection.",
+        )
+            .into_response();
     };
-    let replayed_up_to = missed.last().map(LiveEvent::id).or(after).unwrap_or(0);
+    upgrade
+        .read_buffer_size(256)
+        .write_buffer_size(0)
+        .max_message_size(MAX_CLIENT_MESSAGE)
+        .max_frame_size(MAX_CLIENT_MESSAGE)
+        .on_upgrade(move |socket| follow(socket, state, viewer, query.after, shutdown))
+}
 
-    let live = BroadcastStream::new(receiver)
-        .filter_map(|received| ready(received.ok()))
-        .filter(move |event| ready(event.id() > replayed_up_to));
-    let events = stream::iter(missed)
-        .chain(live)
-        .filter(move |event| ready(visible(&viewer, event)))
-        .map(|event| Ok::<_, Infallible>(to_sse(&event)))
-        .take_until(shutdown.wait());
-    Sse::new(events)
-        .keep_alive(KeepAlive::default())
-        .into_response()
+/// The client went away, or can't keep up; either way this connection is done.
+struct Gone;
+
+/// Serves one connection until the client leaves, falls silent, or the server stops.
+async fn follow(
+    mut socket: WebSocket,
+    state: AppState,
+    viewer: Viewer,
+    after: Option<i64>,
+    shutdown: Shutdown,
+) {
+    // Subscribe before reading what was missed, so nothing falls in between.
+    let mut events = state.bus.subscribe();
+    let mut sent_up_to = after.unwrap_or(0);
+    if after.is_some() && catch_up(&mut socket, &state, &viewer, &mut sent_up_to).await.is_err() {
+        return;
+    }
+    let stopping = shutdown.wait();
+    tokio::pin!(stopping);
+    let mut ping = tokio::time::interval_at(Instant::now() + PING_EVERY, PING_EVERY);
+    let mut last_heard = Instant::now();
+    loop {
+        let outcome = tokio::select! {
+            _ = &mut stopping => {
+                close(&mut socket, CLOSE_GOING_AWAY, "The server is restarting.").await;
+                return;
+            }
+            received = socket.recv() => match received {
+                // Pongs, and anything else a client sends, only show it is still there.
+                // (tungstenite answers pings and close frames itself.)
+                Some(Ok(_)) => {
+                    last_heard = Instant::now();
+                    Ok(())
+                }
+                Some(Err(_)) | None => Err(Gone),
+            },
+            event = events.recv() => match event {
+                Ok(event) => deliver(&mut socket, &viewer, &event, &mut sent_up_to).await,
+                // Too far behind the bus: the database has everything since the last one sent.
+                Err(RecvError::Lagged(_)) => catch_up(&mut socket, &state, &viewer, &mut sent_up_to).await,
+                Err(RecvError::Closed) => Err(Gone),
+            },
+            _ = ping.tick() => {
+                if last_heard.elapsed() > 2 * PING_EVERY {
+                    Err(Gone)
+                } else {
+                    send(&mut socket, Message::Ping(Default::default())).await
+                }
+            }
+        };
+        if outcome.is_err() {
+            return;
+        }
+    }
+}
+
+/// Sends what happened after `sent_up_to`, from the database.
+async fn catch_up(
+    socket: &mut WebSocket,
+    state: &AppState,
+    viewer: &Viewer,
+    sent_up_to: &mut i64,
+) -> Result<(), Gone> {
+    let missed = match posts::store::posts_after(&state.db, *sent_up_to, MAX_REPLAY).await {
+        Ok(posts) => posts,
+        Err(error) => {
+            tracing::error!(%error, "could not replay live events");
+            close(socket, CLOSE_INTERNAL_ERROR, "Please try again.").await;
+            return Err(Gone);
+        }
+    };
+    for post in missed {
+        deliver(socket, viewer, &LiveEvent::PostCreated(post), sent_up_to).await?;
+    }
+    Ok(())
+}
+
+/// Sends `event` if it is new to this client and the viewer may see it.
+async fn deliver(
+    socket: &mut WebSocket,
+    viewer: &Viewer,
+    event: &LiveEvent,
+    sent_up_to: &mut i64,
+) -> Result<(), Gone> {
+    if event.id() <= *sent_up_to {
+        return Ok(());
+    }
+    *sent_up_to = event.id();
+    if !visible(viewer, event) {
+        return Ok(());
+    }
+    let Ok(json) = serde_json::to_string(event) else {
+        return Ok(());
+    };
+    send(socket, Message::text(json)).await
+}
+
+fn visible(viewer: &Viewer, event: &LiveEvent) -> bool {
+    match event {
+        LiveEvent::PostCreated(post) => policy::can_see_post(Some(viewer), post.author_id),
+    }
+}
+
+async fn send(socket: &mut WebSocket, message: Message) -> Result<(), Gone> {
+    match tokio::time::timeout(SEND_TIMEOUT, socket.send(message)).await {
+        Ok(Ok(())) => Ok(()),
+        _ => Err(Gone),
+    }
+}
+
+async fn close(socket: &mut WebSocket, code: u16, reason: &'static str) {
+    let frame = CloseFrame {
+        code,
+        reason: reason.into(),
+    };
+    let _ = send(socket, Message::Close(Some(frame))).await;
 }

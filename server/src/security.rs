@@ -57,7 +57,7 @@ pub async fn same_origin(req: Request, next: Next) -> Response {
 
 /// Browsers say where a request comes from: Sec-Fetch-Site when they support it, Origin
 /// otherwise. A request that says neither is refused.
-fn is_same_origin(headers: &HeaderMap) -> bool {
+pub(crate) fn is_same_origin(headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("sec-fetch-site") {
         return site == "same-origin" || site == "none";
     }

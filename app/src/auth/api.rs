@@ -11,9 +11,7 @@ use crate::api::finish;
 #[server(endpoint = "session_info", input = GetUrl)]
 pub async fn get_session() -> Result<SessionInfo, AppError> {
     let state = crate::api::state();
-    let organization = crate::setup::store::organization(&state.db)
-        .await?
-        .map(|org| org.name);
+    let organization = crate::setup::organization_name(&state).await?;
     Ok(SessionInfo {
         organization,
         viewer: crate::api::viewer(),

@@ -1,6 +1,6 @@
 //! The live stream: events that happen while people watch (new posts today). The server side is
-//! an [`bus::EventBus`] that server functions publish to and the `/events` endpoint subscribes to;
-//! the browser side is an EventSource that reconnects and catches up by event id.
+//! an [`bus::EventBus`] that server functions publish to and the `/events` WebSocket subscribes to;
+//! the browser side is a WebSocket that reconnects and catches up by event id.
 #[cfg(feature = "ssr")]
 pub mod bus;
 #[cfg(feature = "hydrate")]

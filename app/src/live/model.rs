@@ -2,7 +2,7 @@ use crate::posts::model::PostView;
 use serde::{Deserialize, Serialize};
 
 /// Something that happened, as sent to live clients. The id orders events and is what a client
-/// sends back as Last-Event-ID to catch up after a dropped connection.
+/// sends back (`?after=`) to catch up after a dropped connection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LiveEvent {
     PostCreated(PostView),
@@ -12,13 +12,6 @@ impl LiveEvent {
     pub fn id(&self) -> i64 {
         match self {
             LiveEvent::PostCreated(post) => post.id,
-        }
-    }
-
-    /// The SSE event name.
-    pub fn name(&self) -> &'static str {
-        match self {
-            LiveEvent::PostCreated(_) => "post",
         }
     }
 }

@@ -67,13 +67,7 @@ async fn sigterm_stops_the_server_even_with_a_live_stream_open() {
     let mut server = start(&db.url, port).await;
     let ada = Visitor::new(&format!("http://127.0.0.1:{port}"));
     ada.set_up_acme().await;
-    let stream = ada
-        .client
-        .get(format!("{}/events", ada.url))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(stream.status(), 200);
+    let mut stream = ada.open_live(None).await.expect("stream opens");
 
     let status = Command::new("kill")
         .args(["-TERM", &server.id().to_string()])
@@ -90,4 +84,10 @@ async fn sigterm_stops_the_server_even_with_a_live_stream_open() {
     }
     let code = exited.expect("the server stopped after SIGTERM");
     assert!(code.success(), "clean exit: {code}");
+    // The stream was told the server is going away (so the page reconnects), not cut off.
+    let going_away = match stream.next_message().await {
+        Some(tokio_tungstenite::tungstenite::Message::Close(Some(frame))) => u16::from(frame.code),
+        other => panic!("expected a close frame, got {other:?}"),
+    };
+    assert_eq!(going_away, 1001);
 }

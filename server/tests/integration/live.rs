@@ -1,53 +1,17 @@
-//! The live stream (`GET /events`): members get new posts as they happen, a reconnecting client
-//! gets what it missed, and strangers get nothing.
+//! The live stream (`/events`, a WebSocket): members get new posts as they happen, a reconnecting
+//! client gets what it missed, and strangers and other sites get nothing.
 use crate::support::*;
-use std::time::Duration;
-
-/// Reads SSE frames from a streaming response until `count` post events arrived; returns their ids.
-async fn read_post_ids(response: &mut reqwest::Response, count: usize) -> Vec<i64> {
-    let mut buffer = String::new();
-    let mut ids = Vec::new();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    while ids.len() < count {
-        let chunk = tokio::time::timeout_at(deadline, response.chunk())
-            .await
-            .expect("events arrive")
-            .expect("stream readable")
-            .expect("stream still open");
-        buffer.push_str(&String::from_utf8_lossy(&chunk));
-        while let Some(end) = buffer.find("\n\n") {
-            let frame: String = buffer.drain(..end + 2).collect();
-            if frame.lines().any(|l| l == "event: post") {
-                let id = frame
-                    .lines()
-                    .find_map(|l| l.strip_prefix("id: "))
-                    .expect("event id");
-                ids.push(id.parse().unwrap());
-            }
-        }
-    }
-    ids
-}
-
-async fn open_stream(visitor: &Visitor, last_event_id: Option<i64>) -> reqwest::Response {
-    let mut request = visitor.client.get(format!("{}/events", visitor.url));
-    if let Some(id) = last_event_id {
-        request = request.header("last-event-id", id.to_string());
-    }
-    request.send().await.unwrap()
-}
+use tokio_tungstenite::tungstenite::Message;
 
 #[tokio::test]
 async fn members_see_new_posts_as_they_happen() {
     let app = TestApp::spawn().await;
     let ada = app.setup().await;
     let bob = app.member("Bob", "bob@example.org").await;
-    let mut stream = open_stream(&ada, None).await;
-    assert_eq!(stream.status(), 200);
-    assert_eq!(stream.headers()["content-type"], "text/event-stream");
+    let mut stream = ada.open_live(None).await.expect("stream opens");
 
     let post = bob.post("live from Bob").await;
-    assert_eq!(read_post_ids(&mut stream, 1).await, vec![post.id]);
+    assert_eq!(stream.event_ids(1).await, vec![post.id]);
 }
 
 #[tokio::test]
@@ -60,10 +24,10 @@ async fn a_reconnecting_client_gets_what_it_missed_in_order() {
         ada.post("missed two").await.id,
     ]
     .to_vec();
-    let mut stream = open_stream(&ada, Some(seen.id)).await;
-    assert_eq!(read_post_ids(&mut stream, 2).await, missed);
+    let mut stream = ada.open_live(Some(seen.id)).await.expect("stream opens");
+    assert_eq!(stream.event_ids(2).await, missed);
     let next = ada.post("live again").await;
-    assert_eq!(read_post_ids(&mut stream, 1).await, vec![next.id]);
+    assert_eq!(stream.event_ids(1).await, vec![next.id]);
 }
 
 #[tokio::test]
@@ -71,7 +35,59 @@ async fn strangers_get_no_stream() {
     let app = TestApp::spawn().await;
     let ada = app.setup().await;
     ada.post("members only").await;
-    let response = open_stream(&app.visitor(), Some(0)).await;
-    assert_eq!(response.status(), 401);
-    assert!(!response.text().await.unwrap().contains("members only"));
+    let refusal = app.visitor().open_live(Some(0)).await.err().expect("refused");
+    assert_eq!(refusal.status, 401);
+    assert!(!refusal.body.contains("members only"));
+}
+
+#[tokio::test]
+async fn another_site_cannot_open_a_members_stream() {
+    // The browser would send Ada's cookie along with a page on another site's handshake.
+    let app = TestApp::spawn().await;
+    let ada = app.setup().await;
+    ada.post("members only").await;
+    let refusal = ada
+        .open_live_from("https://evil.example", Some(0))
+        .await
+        .err()
+        .expect("refused");
+    assert_eq!(refusal.status, 403);
+    assert!(!refusal.body.contains("members only"));
+}
+
+#[tokio::test]
+async fn a_plain_request_is_told_to_upgrade() {
+    let app = TestApp::spawn().await;
+    let ada = app.setup().await;
+    let response = ada
+        .client
+        .get(format!("{}/events", ada.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 426);
+    assert_eq!(response.headers()["upgrade"], "websocket");
+}
+
+#[tokio::test]
+async fn the_server_answers_pings_and_a_client_can_leave() {
+    use futures::SinkExt;
+    let app = TestApp::spawn().await;
+    let ada = app.setup().await;
+    let mut stream = ada.open_live(None).await.expect("stream opens");
+    stream
+        .0
+        .send(Message::Ping(b"still there?"[..].into()))
+        .await
+        .unwrap();
+    assert_eq!(
+        stream.next_message().await,
+        Some(Message::Pong(b"still there?"[..].into()))
+    );
+    stream.0.close(None).await.unwrap();
+    // The server answers the close, and the stream ends.
+    assert!(matches!(
+        stream.next_message().await,
+        Some(Message::Close(_)) | None
+    ));
 }

@@ -275,6 +275,44 @@ impl Visitor {
             .map(str::to_string)
     }
 
+    /// Opens the live stream as our own page does (session cookie, our Origin), asking for what
+    /// happened after event `after`.
+    pub async fn open_live(&self, after: Option<i64>) -> Result<LiveSocket, LiveRefusal> {
+        self.open_live_from(&self.url, after).await
+    }
+
+    /// Opens the live stream as a page on `origin` would.
+    pub async fn open_live_from(
+        &self,
+        origin: &str,
+        after: Option<i64>,
+    ) -> Result<LiveSocket, LiveRefusal> {
+        use tokio_tungstenite::tungstenite::{client::IntoClientRequest, Error};
+        let query = after.map(|a| format!("?after={a}")).unwrap_or_default();
+        let address = self.url.strip_prefix("http://").expect("http url");
+        let mut request = format!("ws://{address}/events{query}")
+            .into_client_request()
+            .expect("request");
+        let headers = request.headers_mut();
+        headers.insert("origin", origin.parse().expect("origin"));
+        if let Some(token) = self.session_cookie() {
+            let cookie = format!("commons_session={token}");
+            headers.insert("cookie", cookie.parse().expect("cookie"));
+        }
+        let tcp = tokio::net::TcpStream::connect(address)
+            .await
+            .expect("connect");
+        match tokio_tungstenite::client_async(request, tcp).await {
+            Ok((socket, _)) => Ok(LiveSocket(socket)),
+            Err(Error::Http(response)) => Err(LiveRefusal {
+                status: response.status().as_u16(),
+                body: String::from_utf8_lossy(response.body().as_deref().unwrap_or_default())
+                    .into_owned(),
+            }),
+            Err(error) => panic!("live stream handshake failed: {error}"),
+        }
+    }
+
     /// Sends requests with the session cookie of another browser (as a thief would).
     pub fn with_cookie(&self, token: &str) -> Visitor {
         let visitor = Visitor::new(&self.url);
@@ -294,5 +332,42 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, AppError> 
     } else {
         Err(serde_json::from_str(&text)
             .unwrap_or_else(|_| AppError::Transport(format!("{status}: {text}"))))
+    }
+}
+
+/// An open live stream, as a browser's WebSocket sees it.
+pub struct LiveSocket(pub tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>);
+
+/// The server's answer when it refuses to open a live stream.
+#[derive(Debug)]
+pub struct LiveRefusal {
+    pub status: u16,
+    pub body: String,
+}
+
+impl LiveSocket {
+    /// The next message, or None when the server closed the stream.
+    pub async fn next_message(&mut self) -> Option<tokio_tungstenite::tungstenite::Message> {
+        use futures::StreamExt;
+        let next = tokio::time::timeout(std::time::Duration::from_secs(10), self.0.next());
+        next.await.expect("the server answers in time")?.ok()
+    }
+
+    /// Reads until `count` events arrived; returns their ids.
+    pub async fn event_ids(&mut self, count: usize) -> Vec<i64> {
+        use tokio_tungstenite::tungstenite::Message;
+        let mut ids = Vec::new();
+        while ids.len() < count {
+            match self.next_message().await.expect("the stream is still open") {
+                Message::Text(text) => {
+                    let event: app::live::LiveEvent =
+                        serde_json::from_str(&text).expect("an event");
+                    ids.push(event.id());
+                }
+                Message::Ping(_) | Message::Pong(_) => {}
+                other => panic!("unexpected message {other:?}"),
+            }
+        }
+        ids
     }
 }
