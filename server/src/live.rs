@@ -97,7 +97,11 @@ async fn follow(
     // Subscribe before reading what was missed, so nothing falls in between.
     let mut events = state.bus.subscribe();
     let mut sent_up_to = after.unwrap_or(0);
-    if after.is_some() && catch_up(&mut socket, &state, &viewer, &mut sent_up_to).await.is_err() {
+    if after.is_some()
+        && catch_up(&mut socket, &state, &viewer, &mut sent_up_to)
+            .await
+            .is_err()
+    {
         return;
     }
     let stopping = shutdown.wait();

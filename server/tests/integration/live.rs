@@ -35,7 +35,12 @@ async fn strangers_get_no_stream() {
     let app = TestApp::spawn().await;
     let ada = app.setup().await;
     ada.post("members only").await;
-    let refusal = app.visitor().open_live(Some(0)).await.err().expect("refused");
+    let refusal = app
+        .visitor()
+        .open_live(Some(0))
+        .await
+        .err()
+        .expect("refused");
     assert_eq!(refusal.status, 401);
     assert!(!refusal.body.contains("members only"));
 }
