@@ -1,7 +1,7 @@
 //! What the server shares with every request: the database, the live event bus, configuration
 //! and the rate limiter. Provided to server functions and pages as Leptos context.
 use crate::{auth::rate_limit::RateLimiter, db::Db, live::bus::EventBus};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -9,9 +9,6 @@ pub struct AppState {
     pub bus: Arc<dyn EventBus>,
     pub config: Arc<SiteConfig>,
     pub limiter: Arc<RateLimiter>,
-    /// The organization's name once it is set up. Nothing renames an organization yet, so each
-    /// process reads it once instead of on every page (see `setup::organization_name`).
-    pub organization_name: Arc<OnceLock<String>>,
 }
 
 #[derive(Debug, Clone, Default)]

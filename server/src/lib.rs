@@ -69,7 +69,6 @@ pub async fn build(config: &Config) -> Result<Commons, BoxError> {
             secure_cookies: config.secure_cookies(),
         }),
         limiter: Arc::new(RateLimiter::new(config.rate_limits)),
-        organization_name: Default::default(),
     };
     let (shutdown, stopping) = watch::channel(false);
     let options = assets::leptos_options(config);

@@ -11,7 +11,9 @@ use crate::api::finish;
 #[server(endpoint = "session_info", input = GetUrl)]
 pub async fn get_session() -> Result<SessionInfo, AppError> {
     let state = crate::api::state();
-    let organization = crate::setup::organization_name(&state).await?;
+    let organization = crate::setup::store::organization(&state.db)
+        .await?
+        .map(|org| org.name);
     Ok(SessionInfo {
         organization,
         viewer: crate::api::viewer(),
