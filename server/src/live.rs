@@ -7,7 +7,13 @@
 //! long as the stream is open. An upgraded connection leaves hyper, and with small tungstenite
 //! buffers an idle one costs a few hundred bytes (BENCHMARKS.md, "idle live connections").
 use crate::{security, Shutdown};
-use app::{auth::policy, auth::Viewer, live::LiveEvent, posts, state::AppState};
+use app::{
+    auth::{policy, session, store, Viewer},
+    db::now_ms,
+    live::LiveEvent,
+    posts,
+    state::AppState,
+};
 use axum::{
     extract::{
         ws::{rejection::WebSocketUpgradeRejection, CloseFrame, Message, WebSocket},
@@ -31,6 +37,8 @@ const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 const MAX_CLIENT_MESSAGE: usize = 1024;
 /// "Going away": the server is stopping; the client reconnects to the next one.
 const CLOSE_GOING_AWAY: u16 = 1001;
+/// "Policy violation": the session ended; the stream is no longer this person's.
+const CLOSE_POLICY: u16 = 1008;
 /// "Internal error": the database could not replay; the client tries again later.
 const CLOSE_INTERNAL_ERROR: u16 = 1011;
 
@@ -67,6 +75,11 @@ pub async fn stream(
         )
             .into_response();
     }
+    // The session this stream belongs to: signing out (anywhere) closes it.
+    let Some(session) = session::token_from_headers(&headers).map(|t| session::token_hash(&t))
+    else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
     let Ok(upgrade) = upgrade else {
         return (
             StatusCode::UPGRADE_REQUIRED,
@@ -80,25 +93,36 @@ pub async fn stream(
         .write_buffer_size(0)
         .max_message_size(MAX_CLIENT_MESSAGE)
         .max_frame_size(MAX_CLIENT_MESSAGE)
-        .on_upgrade(move |socket| follow(socket, state, viewer, query.after, shutdown))
+        .on_upgrade(move |socket| {
+            let member = Member { viewer, session };
+            follow(socket, state, member, query.after, shutdown)
+        })
 }
 
-/// The client went away, or can't keep up; either way this connection is done.
+/// The client went away, can't keep up, or signed out; either way this connection is done.
 struct Gone;
+
+/// Who the stream is for: the person, and the hash of their session token.
+struct Member {
+    viewer: Viewer,
+    session: String,
+}
 
 /// Serves one connection until the client leaves, falls silent, or the server stops.
 async fn follow(
     mut socket: WebSocket,
     state: AppState,
-    viewer: Viewer,
+    member: Member,
     after: Option<i64>,
     shutdown: Shutdown,
 ) {
+    let viewer = &member.viewer;
     // Subscribe before reading what was missed, so nothing falls in between.
     let mut events = state.bus.subscribe();
+    let mut ended_sessions = state.bus.ended_sessions();
     let mut sent_up_to = after.unwrap_or(0);
     if after.is_some()
-        && catch_up(&mut socket, &state, &viewer, &mut sent_up_to)
+        && catch_up(&mut socket, &state, viewer, &mut sent_up_to)
             .await
             .is_err()
     {
@@ -124,9 +148,19 @@ async fn follow(
                 Some(Err(_)) | None => Err(Gone),
             },
             event = events.recv() => match event {
-                Ok(event) => deliver(&mut socket, &viewer, &event, &mut sent_up_to).await,
+                Ok(event) => deliver(&mut socket, viewer, &event, &mut sent_up_to).await,
                 // Too far behind the bus: the database has everything since the last one sent.
-                Err(RecvError::Lagged(_)) => catch_up(&mut socket, &state, &viewer, &mut sent_up_to).await,
+                Err(RecvError::Lagged(_)) => catch_up(&mut socket, &state, viewer, &mut sent_up_to).await,
+                Err(RecvError::Closed) => Err(Gone),
+            },
+            ended = ended_sessions.recv() => match ended {
+                Ok(session) if *session == *member.session => {
+                    close(&mut socket, CLOSE_POLICY, "Signed out.").await;
+                    Err(Gone)
+                }
+                Ok(_) => Ok(()),
+                // Missed some: ask the database whether this session is still there.
+                Err(RecvError::Lagged(_)) => still_signed_in(&mut socket, &state, &member).await,
                 Err(RecvError::Closed) => Err(Gone),
             },
             _ = ping.tick() => {
@@ -141,6 +175,19 @@ async fn follow(
             return;
         }
     }
+}
+
+async fn still_signed_in(
+    socket: &mut WebSocket,
+    state: &AppState,
+    member: &Member,
+) -> Result<(), Gone> {
+    let session = store::viewer_for_session(&state.db, &member.session, now_ms()).await;
+    if matches!(session, Ok(None)) {
+        close(socket, CLOSE_POLICY, "Signed out.").await;
+        return Err(Gone);
+    }
+    Ok(())
 }
 
 /// Sends what happened after `sent_up_to`, from the database.

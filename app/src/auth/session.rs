@@ -115,7 +115,9 @@ pub async fn start(
 ) -> Result<(), crate::error::AppError> {
     let state = crate::api::state();
     if let Some(old) = request_token() {
-        store::delete_session_in(conn, &token_hash(&old)).await?;
+        let old = token_hash(&old);
+        store::delete_session_in(conn, &old).await?;
+        state.bus.end_session(&old);
     }
     let token = new_token();
     store::create_session(conn, &token_hash(&token), user_id, expires_at()).await?;
@@ -127,7 +129,9 @@ pub async fn start(
 pub async fn end() -> Result<(), crate::error::AppError> {
     let state = crate::api::state();
     if let Some(token) = request_token() {
-        store::delete_session_in(&mut *state.db.acquire().await?, &token_hash(&token)).await?;
+        let hash = token_hash(&token);
+        store::delete_session_in(&mut *state.db.acquire().await?, &hash).await?;
+        state.bus.end_session(&hash);
     }
     set_response_cookie(&clear_cookie(state.config.secure_cookies));
     Ok(())

@@ -96,3 +96,22 @@ async fn the_server_answers_pings_and_a_client_can_leave() {
         Some(Message::Close(_)) | None
     ));
 }
+
+#[tokio::test]
+async fn signing_out_closes_that_sessions_stream_only() {
+    let app = TestApp::spawn().await;
+    let ada = app.setup().await;
+    let bob = app.member("Bob", "bob@example.org").await;
+    let mut ada_stream = ada.open_live(None).await.expect("stream opens");
+    let mut bob_stream = bob.open_live(None).await.expect("stream opens");
+
+    ada.call("sign_out", &[]).await.unwrap();
+    let closed_with = match ada_stream.next_message().await {
+        Some(Message::Close(Some(frame))) => u16::from(frame.code),
+        other => panic!("expected a close frame, got {other:?}"),
+    };
+    assert_eq!(closed_with, 1008);
+
+    let post = bob.post("Bob is still live").await;
+    assert_eq!(bob_stream.event_ids(1).await, vec![post.id]);
+}
