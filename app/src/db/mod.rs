@@ -63,8 +63,36 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, sqlx::Error>
     Ok(db)
 }
 
+/// A query being built, as `insert_rows` hands it to the caller to bind one row.
+pub type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Inserts `rows` into `table` in one statement (bulk paths such as the seed command). `bind`
+/// adds one row's values, in the order of `columns`.
+pub async fn insert_rows<T>(
+    conn: &mut sqlx::AnyConnection,
+    table: &str,
+    columns: &[&str],
+    rows: &[T],
+    bind: impl for<'q> Fn(AnyQuery<'q>, &'q T) -> AnyQuery<'q>,
+) -> Result<(), sqlx::Error> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO {table} ({}) VALUES {}",
+        columns.join(", "),
+        placeholders(rows.len(), columns.len())
+    );
+    let mut query = sqlx::query(&sql);
+    for row in rows {
+        query = bind(query, row);
+    }
+    query.execute(conn).await?;
+    Ok(())
+}
+
 /// `($1, $2), ($3, $4)` for a multi-row INSERT of `rows` rows of `columns` values.
-pub fn placeholders(rows: usize, columns: usize) -> String {
+fn placeholders(rows: usize, columns: usize) -> String {
     let mut sql = String::with_capacity(rows * columns * 5);
     for row in 0..rows {
         if row > 0 {

@@ -1,6 +1,6 @@
 //! SQL for the profile columns of `users`.
 use super::model::ProfileEdit;
-use crate::db::{placeholders, Db};
+use crate::db::{insert_rows, Db};
 use sqlx::Row;
 
 pub struct ProfileRow {
@@ -72,17 +72,22 @@ pub async fn insert_many(
     conn: &mut sqlx::AnyConnection,
     people: &[SeedPerson],
 ) -> Result<(), sqlx::Error> {
-    if people.is_empty() {
-        return Ok(());
-    }
-    let sql = format!(
-        "INSERT INTO users (id, handle, email, name, password_hash, title, department, location, \
-         time_zone, about, is_admin, created_at) VALUES {}",
-        placeholders(people.len(), 12)
-    );
-    let mut query = sqlx::query(&sql);
-    for p in people {
-        query = query
+    let columns = [
+        "id",
+        "handle",
+        "email",
+        "name",
+        "password_hash",
+        "title",
+        "department",
+        "location",
+        "time_zone",
+        "about",
+        "is_admin",
+        "created_at",
+    ];
+    insert_rows(conn, "users", &columns, people, |query, p| {
+        query
             .bind(p.id)
             .bind(&p.handle)
             .bind(&p.email)
@@ -94,10 +99,9 @@ pub async fn insert_many(
             .bind(&p.time_zone)
             .bind(&p.about)
             .bind(p.is_admin as i64)
-            .bind(p.created_at);
-    }
-    query.execute(conn).await?;
-    Ok(())
+            .bind(p.created_at)
+    })
+    .await
 }
 
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {

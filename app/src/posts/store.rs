@@ -1,7 +1,7 @@
 //! SQL for the `posts` table. Feeds page by keyset on the time-ordered id (primary key on both
 //! databases), never by OFFSET, so the 1,000th page costs what the first does.
 use super::model::{FeedPage, PostView, PAGE_SIZE};
-use crate::db::{new_id, now_ms, placeholders, Db};
+use crate::db::{insert_rows, new_id, now_ms, Db};
 use sqlx::{any::AnyRow, Row};
 
 const SELECT_POST: &str = "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at \
@@ -136,22 +136,14 @@ pub async fn insert_many(
     conn: &mut sqlx::AnyConnection,
     posts: &[SeedPost],
 ) -> Result<(), sqlx::Error> {
-    if posts.is_empty() {
-        return Ok(());
-    }
-    let sql = format!(
-        "INSERT INTO posts (id, author_id, body_md, body_html, created_at) VALUES {}",
-        placeholders(posts.len(), 5)
-    );
-    let mut query = sqlx::query(&sql);
-    for p in posts {
-        query = query
+    let columns = ["id", "author_id", "body_md", "body_html", "created_at"];
+    insert_rows(conn, "posts", &columns, posts, |query, p| {
+        query
             .bind(p.id)
             .bind(p.author_id)
             .bind(&p.body_md)
             .bind(&p.body_html)
-            .bind(p.created_at);
-    }
-    query.execute(conn).await?;
-    Ok(())
+            .bind(p.created_at)
+    })
+    .await
 }
