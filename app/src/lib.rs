@@ -21,8 +21,13 @@ pub mod state;
 
 pub use shell::{shell, App};
 
-/// The WebAssembly entry point: takes over the server-rendered page.
+/// The WebAssembly entry point. Pages are rendered on the server and stay plain HTML (every
+/// form works without JavaScript); only the `#[island]` components (the home feed with its
+/// composer and live updates) come to life in the browser. That keeps the WebAssembly small and
+/// the server from sending each page's data twice. Leptos' island script calls this, then
+/// hydrates each island.
 #[cfg(feature = "hydrate")]
 pub fn hydrate() {
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
+    ui::time::show_local_times();
 }

@@ -1,5 +1,5 @@
 use super::api::CreateInvite;
-use crate::ui::{FormError, RequireSignIn};
+use crate::ui::{submitted_error, FormError, RequireSignIn};
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -18,20 +18,17 @@ pub fn InvitePage() -> impl IntoView {
 #[component]
 fn InviteForm() -> impl IntoView {
     let action = ServerAction::<CreateInvite>::new();
-    let query = use_query_map();
-    let link = move || match action.value().get() {
-        Some(Ok(link)) => Some(link),
-        _ => query.read().get("link"),
-    };
+    // The form post comes back here with the new link in the address.
+    let link = use_query_map().read_untracked().get("link");
     view! {
         <section class="card narrow" aria-labelledby="invite-title">
             <h1 id="invite-title">"Invite a colleague"</h1>
             <p>"An invite link lets one person join, even if their email domain is not open for sign-up. It works once and expires after 7 days."</p>
             <ActionForm action>
-                <FormError result=action.value()/>
-                <button type="submit" disabled=move || action.pending().get()>"Create invite link"</button>
+                <FormError message=submitted_error()/>
+                <button type="submit">"Create invite link"</button>
             </ActionForm>
-            {move || link().map(|link| view! {
+            {link.map(|link| view! {
                 <div class="field">
                     <label for="invite-link">"Invite link"</label>
                     <input id="invite-link" type="text" readonly value=link/>

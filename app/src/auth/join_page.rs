@@ -1,5 +1,5 @@
-use super::{api::Join, sign_in_page::bump_epoch_on_success, NewPasswordField};
-use crate::ui::{FormError, TextField};
+use super::{api::Join, NewPasswordField};
+use crate::ui::{submitted_error, FormError, TextField};
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
@@ -7,7 +7,6 @@ use leptos_router::{components::A, hooks::use_query_map};
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let action = ServerAction::<Join>::new();
-    bump_epoch_on_success(action.value());
     let query = use_query_map().read_untracked().clone();
     let invite = query.get("invite").unwrap_or_default();
     let has_invite = !invite.is_empty();
@@ -27,8 +26,8 @@ pub fn JoinPage() -> impl IntoView {
                 <TextField label="Email" name="email" kind="email" value=query.get("email").unwrap_or_default() autocomplete="email" required=true/>
                 <NewPasswordField/>
                 <input type="hidden" name="invite" value=invite/>
-                <FormError result=action.value()/>
-                <button type="submit" disabled=move || action.pending().get()>"Create account"</button>
+                <FormError message=submitted_error()/>
+                <button type="submit">"Create account"</button>
             </ActionForm>
             <p>"Already have an account? " <A href="/sign-in">"Sign in"</A></p>
         </section>

@@ -21,4 +21,4 @@ pub use invite_page::InvitePage;
 pub use join_page::JoinPage;
 pub use model::{SessionInfo, Viewer};
 pub use new_password::NewPasswordField;
-pub use sign_in_page::{bump_epoch_on_success, SignInPage, SignOutButton};
+pub use sign_in_page::{SignInPage, SignOutButton};

@@ -1,7 +1,7 @@
 use super::api::{get_profile, UpdateProfile};
 use super::model::Profile;
 use crate::posts::PostList;
-use crate::ui::{AuthEpoch, Avatar, FormError, RequireSignIn};
+use crate::ui::{submitted_error, Avatar, FormError, RequireSignIn};
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -17,34 +17,20 @@ pub fn ProfilePage() -> impl IntoView {
 
 #[component]
 fn ProfileView() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let save = ServerAction::<UpdateProfile>::new();
-    let epoch = expect_context::<AuthEpoch>();
-    Effect::new(move |_| {
-        // The header shows the name, so a saved profile refreshes the session too.
-        if let Some(Ok(())) = save.value().get() {
-            epoch.bump();
-        }
-    });
-    let profile = Resource::new(
-        move || {
-            (
-                params.read().get("handle").unwrap_or_default(),
-                query
-                    .read()
-                    .get("before")
-                    .and_then(|b| b.parse::<i64>().ok()),
-                save.version().get(),
-            )
-        },
-        |(handle, before, _)| get_profile(handle, before),
-    );
+    let handle = use_params_map()
+        .read_untracked()
+        .get("handle")
+        .unwrap_or_default();
+    let before = use_query_map()
+        .read_untracked()
+        .get("before")
+        .and_then(|b| b.parse::<i64>().ok());
+    let profile = OnceResource::new(get_profile(handle, before));
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match profile.await {
-                    Ok(profile) => view! { <ProfileDetails profile save/> }.into_any(),
+                    Ok(profile) => view! { <ProfileDetails profile/> }.into_any(),
                     Err(crate::error::AppError::NotFound) => view! { <crate::ui::NotFound/> }.into_any(),
                     Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
                 }
@@ -54,7 +40,8 @@ fn ProfileView() -> impl IntoView {
 }
 
 #[component]
-fn ProfileDetails(profile: Profile, save: ServerAction<UpdateProfile>) -> impl IntoView {
+fn ProfileDetails(profile: Profile) -> impl IntoView {
+    let save = ServerAction::<UpdateProfile>::new();
     let Profile {
         handle,
         name,
@@ -108,8 +95,8 @@ fn ProfileDetails(profile: Profile, save: ServerAction<UpdateProfile>) -> impl I
                             <label for="field-about">"About"</label>
                             <textarea id="field-about" name="about" rows="4" maxlength="2000">{crate::ui::raw_text_child(about.clone())}</textarea>
                         </div>
-                        <FormError result=save.value()/>
-                        <button type="submit" disabled=move || save.pending().get()>"Save profile"</button>
+                        <FormError message=submitted_error()/>
+                        <button type="submit">"Save profile"</button>
                     </ActionForm>
                 </details>
             })}

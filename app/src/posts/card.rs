@@ -1,9 +1,9 @@
 use super::model::PostView;
 use crate::ui::{Avatar, Timestamp};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-/// One post: author, time (a permalink), and its sanitized HTML.
+/// One post: author, time (a permalink), and its sanitized HTML. Rendered on the server, and in
+/// the browser for posts the feed island adds (so plain links, not the router's).
 #[component]
 pub fn PostCard(post: PostView) -> impl IntoView {
     let author_id = format!("post-{}-author", post.id);
@@ -13,12 +13,12 @@ pub fn PostCard(post: PostView) -> impl IntoView {
             <header class="post-header">
                 <Avatar name=post.author_name.clone() handle=post.author_handle.clone()/>
                 <div class="post-meta">
-                    <A href=format!("/people/{}", post.author_handle) attr:id=author_link_id attr:class="author">
+                    <a href=format!("/people/{}", post.author_handle) id=author_link_id class="author">
                         {post.author_name}
-                    </A>
-                    <A href=format!("/posts/{}", post.id) attr:class="post-time">
+                    </a>
+                    <a href=format!("/posts/{}", post.id) class="post-time">
                         <Timestamp ms=post.created_at/>
-                    </A>
+                    </a>
                 </div>
             </header>
             // Rendered from Markdown and cleaned by the allowlist sanitizer on the server.

@@ -4,19 +4,19 @@ use super::{
 };
 use crate::ui::{new_idempotency_key, FormError};
 use leptos::{form::ActionForm, html, prelude::*};
-use leptos_router::hooks::use_query_map;
 
-/// Writes an update in Markdown. With WebAssembly the post appears at once and the form clears;
-/// without it, the form posts and the page reloads with the post on top.
+/// Writes an update in Markdown. In the browser the post appears at once and the form clears;
+/// without JavaScript the form posts and the page reloads with the post on top (or, if it was
+/// refused, with the `draft` and the `error`).
 #[component]
-pub fn Composer(on_posted: impl Fn(PostView) + Send + Sync + 'static) -> impl IntoView {
+pub fn Composer(
+    on_posted: impl Fn(PostView) + Send + Sync + 'static,
+    draft: String,
+    error: Option<String>,
+) -> impl IntoView {
     let action = ServerAction::<CreatePost>::new();
     let form = NodeRef::<html::Form>::new();
     let key = RwSignal::new(new_idempotency_key());
-    let draft = use_query_map()
-        .read_untracked()
-        .get("draft")
-        .unwrap_or_default();
     Effect::new(move |_| {
         if let Some(Ok(post)) = action.value().get() {
             on_posted(post);
@@ -25,6 +25,11 @@ pub fn Composer(on_posted: impl Fn(PostView) + Send + Sync + 'static) -> impl In
                 form.reset();
             }
         }
+    });
+    let message = Signal::derive(move || match action.value().get() {
+        Some(Err(error)) => Some(error.to_string()),
+        Some(Ok(_)) => None,
+        None => error.clone(),
     });
     view! {
         <ActionForm action node_ref=form attr:class="card composer">
@@ -42,7 +47,7 @@ pub fn Composer(on_posted: impl Fn(PostView) + Send + Sync + 'static) -> impl In
             </textarea>
             <p class="hint" id="composer-hint">"Markdown works: **bold**, _italics_, [links](https://example.org), lists, `code` and > quotes."</p>
             <input type="hidden" name="idempotency_key" prop:value=move || key.get()/>
-            <FormError result=action.value()/>
+            <FormError message/>
             <button type="submit" disabled=move || action.pending().get()>
                 {move || if action.pending().get() { "Posting…" } else { "Post" }}
             </button>

@@ -1,5 +1,5 @@
-use super::{api::home_feed, composer::Composer, live_feed::LiveFeed, model::PostView};
-use crate::ui::RequireSignIn;
+use super::{api::home_feed, card::PostList, live_feed::LiveFeed};
+use crate::ui::{submitted_error, RequireSignIn};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -14,38 +14,44 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The composer above the feed: live posts on top, then the first page, then what "Load more"
-/// fetched. `?before=` starts the feed further back (the no-JavaScript "Load more").
+/// The first page of the feed, rendered here on the server and handed to the [`LiveFeed`]
+/// island as static children. `?before=` starts the feed further back (the no-JavaScript
+/// "Load more"); `?draft=` and `?error=` are what a failed plain form post brought back.
 #[component]
 fn HomeFeed() -> impl IntoView {
-    let query = use_query_map();
-    let before = move || {
-        query
-            .read()
-            .get("before")
-            .and_then(|b| b.parse::<i64>().ok())
-    };
-    let page = Resource::new(before, home_feed);
-    let live = RwSignal::new(Vec::<PostView>::new());
-    let add = move |post: PostView| {
-        live.update(|posts| {
-            if !posts.iter().any(|p| p.id == post.id) {
-                posts.insert(0, post);
-            }
-        })
-    };
+    let query = use_query_map().read_untracked();
+    let before = query.get("before").and_then(|b| b.parse::<i64>().ok());
+    let draft = query.get("draft").unwrap_or_default();
+    let error = submitted_error();
+    let page = OnceResource::new(home_feed(before));
     view! {
         <h1 class="visually-hidden">"Home"</h1>
-        <Composer on_posted=add/>
-        <section aria-label="Home feed" class="feed">
-            <Suspense fallback=|| view! { <p class="loading">"Loading posts…"</p> }>
-                {move || Suspend::new(async move {
+        <Suspense fallback=|| view! { <p class="loading">"Loading posts…"</p> }>
+            {move || {
+                let (draft, error) = (draft.clone(), error.clone());
+                Suspend::new(async move {
                     match page.await {
-                        Ok(first) => view! { <LiveFeed first live is_start=before().is_none()/> }.into_any(),
-                        Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+                        Ok(first) => view! {
+                            <LiveFeed
+                                first_ids=first.posts.iter().map(|p| p.id).collect()
+                                next=first.next
+                                is_start=before.is_none()
+                                draft
+                                error
+                            >
+                                <PostList posts=first.posts/>
+                            </LiveFeed>
+                        }
+                        .into_any(),
+                        Err(error) => view! {
+                            <section aria-label="Home feed" class="feed">
+                                <p role="alert">{error.to_string()}</p>
+                            </section>
+                        }
+                        .into_any(),
                     }
-                })}
-            </Suspense>
-        </section>
+                })
+            }}
+        </Suspense>
     }
 }

@@ -1,31 +1,47 @@
-use super::{
-    api::home_feed,
-    card::{PostCard, PostList},
-    model::{FeedPage, PostView},
-};
+use super::{api::home_feed, card::PostCard, composer::Composer, model::PostView};
 use crate::live::LiveState;
 use leptos::prelude::*;
 
-/// The feed's body: posts that arrived live, the first page, pages added by "Load more", and
-/// the live connection's status.
-#[component]
-pub fn LiveFeed(first: FeedPage, live: RwSignal<Vec<PostView>>, is_start: bool) -> impl IntoView {
-    let newest = first.posts.first().map(|p| p.id).unwrap_or(0);
-    let first_ids: Vec<i64> = first.posts.iter().map(|p| p.id).collect();
+/// The home feed's island, the part of the page that runs in the browser: the composer, posts
+/// that arrive live, the server-rendered first page (`children`, never re-rendered), the pages
+/// "Load more" adds, and the live connection's status.
+///
+/// Props cross from the server as JSON, so they are only what the browser needs: the ids of the
+/// first page (to skip live duplicates), the cursor, and what a failed plain form post left.
+#[island]
+pub fn LiveFeed(
+    first_ids: Vec<i64>,
+    next: Option<i64>,
+    /// Whether this is the top of the feed (not a `?before=` page): only the top goes live.
+    is_start: bool,
+    draft: String,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let newest = first_ids.first().copied().unwrap_or(0);
+    let empty = first_ids.is_empty();
+    let first_ids = StoredValue::new(first_ids);
+    let live = RwSignal::new(Vec::<PostView>::new());
     let more = RwSignal::new(Vec::<PostView>::new());
-    let cursor = RwSignal::new(first.next);
+    let cursor = RwSignal::new(next);
     let loading = RwSignal::new(false);
     let load_error = RwSignal::new(None::<String>);
     let state = RwSignal::new(LiveState::Connecting);
 
+    let add = move |post: PostView| {
+        if first_ids.with_value(|ids| ids.contains(&post.id)) {
+            return;
+        }
+        live.update(|posts| {
+            if !posts.iter().any(|p| p.id == post.id) {
+                posts.insert(0, post);
+            }
+        })
+    };
     if is_start {
         #[cfg(feature = "hydrate")]
         crate::live::client::subscribe(newest, state, move |event| match event {
-            crate::live::LiveEvent::PostCreated(post) => live.update(|posts| {
-                if !posts.iter().any(|p| p.id == post.id) {
-                    posts.insert(0, post);
-                }
-            }),
+            crate::live::LiveEvent::PostCreated(post) => add(post),
         });
     }
     let _ = newest;
@@ -48,36 +64,32 @@ pub fn LiveFeed(first: FeedPage, live: RwSignal<Vec<PostView>>, is_start: bool) 
             loading.set(false);
         });
     };
-    let empty = first.posts.is_empty();
-    let shown_live = move || {
-        live.get()
-            .into_iter()
-            .filter(|p| !first_ids.contains(&p.id))
-            .collect::<Vec<_>>()
-    };
 
     view! {
-        {is_start.then(|| view! {
-            <p class="live-status" role="status">{move || state.get().label()}</p>
-        })}
-        <For each=shown_live key=|post| post.id let:post>
-            <PostCard post/>
-        </For>
-        {(empty && is_start).then(|| view! {
-            <div class="empty" class:hidden=move || !live.get().is_empty()>
-                <h2>"No posts yet"</h2>
-                <p>"Be the first: say hello, share what you are working on, or ask a question. Your colleagues will see it here."</p>
-            </div>
-        })}
-        <PostList posts=first.posts/>
-        <For each=move || more.get() key=|post| post.id let:post>
-            <PostCard post/>
-        </For>
-        <p class="form-error" role="alert">{move || load_error.get()}</p>
-        {move || cursor.get().map(|before| view! {
-            <a class="button secondary load-more" href=format!("/?before={before}") on:click=load_more aria-busy=move || loading.get().to_string()>
-                {move || if loading.get() { "Loading…" } else { "Load more" }}
-            </a>
-        })}
+        <Composer on_posted=add draft error/>
+        <section aria-label="Home feed" class="feed">
+            {is_start.then(|| view! {
+                <p class="live-status" role="status">{move || state.get().label()}</p>
+            })}
+            <For each=move || live.get() key=|post| post.id let:post>
+                <PostCard post/>
+            </For>
+            {(empty && is_start).then(|| view! {
+                <div class="empty" class:hidden=move || !live.get().is_empty()>
+                    <h2>"No posts yet"</h2>
+                    <p>"Be the first: say hello, share what you are working on, or ask a question. Your colleagues will see it here."</p>
+                </div>
+            })}
+            {children()}
+            <For each=move || more.get() key=|post| post.id let:post>
+                <PostCard post/>
+            </For>
+            <p class="form-error" role="alert">{move || load_error.get()}</p>
+            {move || cursor.get().map(|before| view! {
+                <a class="button secondary load-more" href=format!("/?before={before}") on:click=load_more aria-busy=move || loading.get().to_string()>
+                    {move || if loading.get() { "Loading…" } else { "Load more" }}
+                </a>
+            })}
+        </section>
     }
 }

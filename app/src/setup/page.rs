@@ -1,6 +1,6 @@
 use super::api::Setup;
 use crate::auth::NewPasswordField;
-use crate::ui::{FormError, SessionResource, TextField};
+use crate::ui::{submitted_error, FormError, SessionResource, TextField};
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::Redirect, hooks::use_query_map};
@@ -25,7 +25,6 @@ pub fn SetupPage() -> impl IntoView {
 #[component]
 fn SetupForm() -> impl IntoView {
     let action = ServerAction::<Setup>::new();
-    crate::auth::bump_epoch_on_success(action.value());
     let query = use_query_map().read_untracked().clone();
     let kept = move |name: &str| query.get(name).unwrap_or_default();
     view! {
@@ -50,8 +49,8 @@ fn SetupForm() -> impl IntoView {
                     <TextField label="Email" name="email" kind="email" value=kept("email") autocomplete="email" required=true/>
                     <NewPasswordField/>
                 </fieldset>
-                <FormError result=action.value()/>
-                <button type="submit" disabled=move || action.pending().get()>"Create organization"</button>
+                <FormError message=submitted_error()/>
+                <button type="submit">"Create organization"</button>
             </ActionForm>
         </section>
     }

@@ -1,5 +1,5 @@
 //! Form pieces: labelled fields, the error line, and idempotency keys.
-use crate::{api::ERROR_PARAM, error::AppError};
+use crate::api::ERROR_PARAM;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -34,21 +34,19 @@ pub fn TextField(
     }
 }
 
-/// The error of the last submission: from the action (with WebAssembly) or from the page's
-/// query (after a plain form post). Announced to screen readers.
+/// The error line of a form, announced to screen readers. On server-rendered pages `message`
+/// is [`submitted_error`]; in an island it follows the form's action.
 #[component]
-pub fn FormError<T: Clone + Send + Sync + 'static>(
-    #[prop(into)] result: Signal<Option<Result<T, AppError>>>,
-) -> impl IntoView {
-    let query = use_query_map();
-    let message = move || match result.get() {
-        Some(Err(error)) => Some(error.to_string()),
-        Some(Ok(_)) => None,
-        None => query.read().get(ERROR_PARAM),
-    };
+pub fn FormError(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
     view! {
         <p class="form-error" role="alert">{message}</p>
     }
+}
+
+/// Why the last plain form post failed: the server sends the person back to the form with the
+/// reason in the address (see `api::finish`). Server-rendered pages only (it reads the route).
+pub fn submitted_error() -> Option<String> {
+    use_query_map().read_untracked().get(ERROR_PARAM)
 }
 
 /// A fresh key that makes a retried submission safe (the server keeps the first).

@@ -5,29 +5,13 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
-/// Who is signed in and what the organization is called, loaded once per page and again
-/// whenever [`AuthEpoch`] moves.
+/// Who is signed in and what the organization is called, loaded once per page (pages are
+/// rendered on the server; signing in or out is a form post that loads the next page).
 #[derive(Clone, Copy)]
-pub struct SessionResource(pub Resource<Result<SessionInfo, AppError>>);
-
-/// Bumped after sign-in, sign-out, join and setup, so everything that depends on the session
-/// reloads in place.
-#[derive(Clone, Copy)]
-pub struct AuthEpoch(pub RwSignal<u32>);
-
-impl AuthEpoch {
-    pub fn bump(self) {
-        self.0.update(|n| *n += 1);
-    }
-}
+pub struct SessionResource(pub OnceResource<Result<SessionInfo, AppError>>);
 
 pub fn provide_session() {
-    let epoch = AuthEpoch(RwSignal::new(0));
-    provide_context(epoch);
-    provide_context(SessionResource(Resource::new(
-        move || epoch.0.get(),
-        |_| get_session(),
-    )));
+    provide_context(SessionResource(OnceResource::new(get_session())));
 }
 
 #[component]

@@ -33,6 +33,6 @@ pub fn escape_html(text: &str) -> String {
 }
 
 pub use avatar::Avatar;
-pub use form::{new_idempotency_key, FormError, TextField};
-pub use layout::{provide_session, AuthEpoch, Header, NotFound, RequireSignIn, SessionResource};
+pub use form::{new_idempotency_key, submitted_error, FormError, TextField};
+pub use layout::{provide_session, Header, NotFound, RequireSignIn, SessionResource};
 pub use time::Timestamp;

@@ -71,43 +71,67 @@ pub fn now_ms() -> i64 {
     }
 }
 
-/// A relative time whose tooltip gives the exact time in the viewer's time zone.
+/// A relative time whose tooltip gives the exact time: in the viewer's time zone when drawn in
+/// the browser, in UTC from the server until [`show_local_times`] runs.
 #[component]
 pub fn Timestamp(ms: i64) -> impl IntoView {
-    let exact = RwSignal::new(utc_label(ms));
-    // Effects run only in the browser, which knows the viewer's time zone.
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsValue;
-            let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-            let options = js_sys::Object::new();
-            // dateStyle/timeStyle cannot be combined with timeZoneName, so name each part.
-            for (key, value) in [
-                ("year", "numeric"),
-                ("month", "short"),
-                ("day", "numeric"),
-                ("hour", "2-digit"),
-                ("minute", "2-digit"),
-                ("timeZoneName", "short"),
-            ] {
-                let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-            }
-            // No locales: the browser's own.
-            let format =
-                js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format();
-            if let Some(text) = format
-                .call1(&JsValue::NULL, &date)
-                .ok()
-                .and_then(|t| t.as_string())
-            {
-                exact.set(text);
-            }
-        }
-    });
+    #[cfg(feature = "hydrate")]
+    let exact = local_label(ms).unwrap_or_else(|| utc_label(ms));
+    #[cfg(not(feature = "hydrate"))]
+    let exact = utc_label(ms);
     view! {
-        <time datetime=iso(ms) title=move || exact.get()>{relative(now_ms(), ms)}</time>
+        <time datetime=iso(ms) title=exact>{relative(now_ms(), ms)}</time>
     }
+}
+
+/// Gives every server-rendered `<time datetime>` on the page its tooltip in the viewer's time
+/// zone (the server cannot know it). Runs once, when the WebAssembly starts.
+#[cfg(feature = "hydrate")]
+pub fn show_local_times() {
+    use wasm_bindgen::JsCast;
+    let Some(times) = document().query_selector_all("time[datetime]").ok() else {
+        return;
+    };
+    for i in 0..times.length() {
+        let Some(time) = times
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let ms = time
+            .get_attribute("datetime")
+            .map(|iso| js_sys::Date::parse(&iso))
+            .filter(|ms| ms.is_finite());
+        if let Some(label) = ms.and_then(|ms| local_label(ms as i64)) {
+            let _ = time.set_attribute("title", &label);
+        }
+    }
+}
+
+/// The exact time in the browser's locale and time zone, for example "26 Nov 2026, 09:15 CET".
+#[cfg(feature = "hydrate")]
+fn local_label(ms: i64) -> Option<String> {
+    use wasm_bindgen::JsValue;
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    // dateStyle/timeStyle cannot be combined with timeZoneName, so name each part.
+    for (key, value) in [
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZoneName", "short"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    // No locales: the browser's own.
+    js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options)
+        .format()
+        .call1(&JsValue::NULL, &date)
+        .ok()
+        .and_then(|text| text.as_string())
 }
 
 #[cfg(test)]
