@@ -67,9 +67,11 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 10485
 echo "dataset: $PEOPLE people, $POSTS posts (commons seed --seed 1)"
 
 say "Asset sizes (first load)"
+ASSETS_BROTLI=0
 for file in "$SITE_ROOT"/pkg/*.{wasm,js,css}; do
   printf '%-48s raw %8d  gzip %8d  brotli %8d\n' "$(basename "$file")" "$(stat -c%s "$file")" \
     "$(stat -c%s "$file.gz")" "$(stat -c%s "$file.br")"
+  ASSETS_BROTLI=$(( ASSETS_BROTLI + $(stat -c%s "$file.br") ))
 done
 
 for DB in $DATABASES; do
@@ -91,10 +93,21 @@ for DB in $DATABASES; do
   TOKEN=$(awk '$6 == "commons_session" { print $7 }' "$WORK/jar")
   CURSOR=$(node "$BENCH_DIR/cursor.mjs" "$BASE" "$TOKEN" "$PAGE")
   POST_ID=$(curl -s -b "$WORK/jar" "$BASE/api/home_feed" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+  # What the load below measures must be the real page: a full first page of posts
+  # (posts::model::PAGE_SIZE), not a sign-in or error page.
+  curl -s -b "$WORK/jar" -H 'Accept: text/html' "$BASE/" >"$WORK/home.html"
+  HOME_POSTS=$(grep -o '<article' "$WORK/home.html" | wc -l)
+  if (( HOME_POSTS != 20 )); then
+    echo "the signed-in home page shows $HOME_POSTS posts, not 20: not benchmarking it" >&2
+    exit 1
+  fi
+  HOME_BYTES=$(stat -c%s "$WORK/home.html")
 
   echo
   echo "## $DB"
   echo "start to healthy: ${HEALTHY_MS} ms; memory idle: ${IDLE_RSS} MB"
+  echo "first visit to the home page: HTML $HOME_BYTES bytes (sent uncompressed) + CSS, JS and" \
+    "WebAssembly $ASSETS_BROTLI bytes (brotli) = $(( (HOME_BYTES + ASSETS_BROTLI) / 1024 )) KiB"
   echo
   echo "| request                            | conns |  req/s   | p50 ms  | p95 ms  | p99 ms  |"
   echo "|------------------------------------|-------|----------|---------|---------|---------|"
