@@ -80,8 +80,7 @@ mod server {
             .unwrap_or(false)
     }
 
-    /// Sends the person to `path` after a successful action (a real redirect for plain forms,
-    /// a client-side navigation with WebAssembly).
+    /// Sends the person to `path` after a successful form post.
     pub fn redirect_to(path: &str) {
         leptos_axum::redirect(path);
     }

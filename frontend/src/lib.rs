@@ -1,4 +1,4 @@
-//! The WebAssembly entry point: hydrates the server-rendered page.
+//! The WebAssembly entry point: brings the server-rendered page's islands to life.
 use wasm_bindgen::prelude::wasm_bindgen;
 
 #[wasm_bindgen]
