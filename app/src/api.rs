@@ -9,7 +9,11 @@ pub const ERROR_PARAM: &str = "error";
 
 #[cfg(feature = "ssr")]
 mod server {
-    use crate::{auth::Viewer, error::AppError, state::AppState};
+    use crate::{
+        auth::{SessionInfo, Viewer},
+        error::AppError,
+        state::AppState,
+    };
     use http::{header, request::Parts, StatusCode};
     use leptos::prelude::*;
     use leptos_axum::ResponseOptions;
@@ -22,9 +26,15 @@ mod server {
         use_context::<Parts>()
     }
 
-    /// The signed-in person making this request, as resolved by the session middleware.
+    /// Who is asking and the organization's name, as resolved by the session middleware;
+    /// `None` when the database could not be read.
+    pub fn session() -> Option<SessionInfo> {
+        parts().and_then(|parts| parts.extensions.get::<SessionInfo>().cloned())
+    }
+
+    /// The signed-in person making this request.
     pub fn viewer() -> Option<Viewer> {
-        parts().and_then(|parts| parts.extensions.get::<Viewer>().cloned())
+        session().and_then(|session| session.viewer)
     }
 
     pub fn require_viewer() -> Result<Viewer, AppError> {

@@ -1,6 +1,8 @@
 //! What the server shares with every request: the database, the live event bus, configuration
-//! and the rate limiter. Provided to server functions and pages as Leptos context.
-use crate::{auth::rate_limit::RateLimiter, db::Db, live::bus::EventBus};
+//! the rate limiter and the organization's name. Provided to server functions and pages as Leptos context.
+use crate::{
+    auth::rate_limit::RateLimiter, db::Db, live::bus::EventBus, setup::known::KnownOrganization,
+};
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -9,6 +11,7 @@ pub struct AppState {
     pub bus: Arc<dyn EventBus>,
     pub config: Arc<SiteConfig>,
     pub limiter: Arc<RateLimiter>,
+    pub organization: Arc<KnownOrganization>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -69,6 +69,7 @@ pub async fn build(config: &Config) -> Result<Commons, BoxError> {
             secure_cookies: config.secure_cookies(),
         }),
         limiter: Arc::new(RateLimiter::new(config.rate_limits)),
+        organization: Default::default(),
     };
     let (shutdown, stopping) = watch::channel(false);
     let options = assets::leptos_options(config);
@@ -107,7 +108,7 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
         })
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            app::auth::session::resolve_viewer,
+            app::auth::session::resolve_session,
         ))
         .layer(Extension(state))
         .layer(Extension(shutdown))

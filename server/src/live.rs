@@ -8,7 +8,7 @@
 //! buffers an idle one costs a few hundred bytes (BENCHMARKS.md, "idle live connections").
 use crate::{security, Shutdown};
 use app::{
-    auth::{policy, session, store, Viewer},
+    auth::{policy, session, store, SessionInfo, Viewer},
     db::now_ms,
     live::LiveEvent,
     posts,
@@ -50,12 +50,12 @@ pub struct StreamQuery {
 pub async fn stream(
     Extension(state): Extension<AppState>,
     Extension(shutdown): Extension<Shutdown>,
-    viewer: Option<Extension<Viewer>>,
+    session: Option<Extension<SessionInfo>>,
     Query(query): Query<StreamQuery>,
     headers: HeaderMap,
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
-    let Some(Extension(viewer)) = viewer else {
+    let Some(viewer) = session.and_then(|Extension(session)| session.viewer) else {
         return (
             StatusCode::UNAUTHORIZED,
             "Please sign in to follow live updates.",

@@ -7,17 +7,11 @@ use leptos::server_fn::codec::GetUrl;
 #[cfg(feature = "ssr")]
 use crate::api::finish;
 
-/// The organization's name and the signed-in person, for the header and route guards.
+/// The organization's name and the signed-in person, as the session middleware resolved them
+/// (pages read the same from the request).
 #[server(endpoint = "session_info", input = GetUrl)]
 pub async fn get_session() -> Result<SessionInfo, AppError> {
-    let state = crate::api::state();
-    let organization = crate::setup::store::organization(&state.db)
-        .await?
-        .map(|org| org.name);
-    Ok(SessionInfo {
-        organization,
-        viewer: crate::api::viewer(),
-    })
+    crate::api::session().ok_or(AppError::Internal)
 }
 
 #[server(endpoint = "sign_in")]

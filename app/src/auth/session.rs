@@ -1,7 +1,8 @@
 //! Server-side sessions: a random token in an HttpOnly cookie, stored only as its SHA-256 hash,
-//! revocable by deleting the row. The axum middleware here resolves the signed-in person once per
-//! request and hands them to pages and server functions as a request extension.
-use super::{store, Viewer};
+//! revocable by deleting the row. The axum middleware here resolves the signed-in person (and the
+//! organization's name) once per request and hands them to pages and server functions as a
+//! request extension.
+use super::{store, SessionInfo};
 use crate::{db::now_ms, state::AppState};
 use axum::{
     extract::{Request, State},
@@ -62,20 +63,26 @@ pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
         .filter(|value| !value.is_empty())
 }
 
-/// Axum middleware: puts the signed-in [`Viewer`] into the request's extensions.
-pub async fn resolve_viewer(
+/// Axum middleware: puts the [`SessionInfo`] (who is signed in, and the organization's name)
+/// into the request's extensions. When the database cannot be read there is none, and pages say
+/// so.
+pub async fn resolve_session(
     State(state): State<AppState>,
     mut req: Request,
     next: Next,
 ) -> Response {
-    if let Some(token) = token_from_headers(req.headers()) {
-        match store::viewer_for_session(&state.db, &token_hash(&token), now_ms()).await {
-            Ok(Some(viewer)) => {
-                req.extensions_mut().insert::<Viewer>(viewer);
-            }
-            Ok(None) => {}
-            Err(error) => tracing::error!(%error, "could not read session"),
+    let viewer = match token_from_headers(req.headers()) {
+        Some(token) => store::viewer_for_session(&state.db, &token_hash(&token), now_ms()).await,
+        None => Ok(None),
+    };
+    match (viewer, state.organization.name(&state.db).await) {
+        (Ok(viewer), Ok(organization)) => {
+            req.extensions_mut().insert(SessionInfo {
+                organization,
+                viewer,
+            });
         }
+        (Err(error), _) | (_, Err(error)) => tracing::error!(%error, "could not read session"),
     }
     next.run(req).await
 }

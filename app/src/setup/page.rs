@@ -1,6 +1,6 @@
 use super::api::Setup;
 use crate::auth::NewPasswordField;
-use crate::ui::{submitted_error, FormError, SessionResource, TextField};
+use crate::ui::{is_set_up, submitted_error, FormError, TextField};
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{components::Redirect, hooks::use_query_map};
@@ -8,17 +8,13 @@ use leptos_router::{components::Redirect, hooks::use_query_map};
 /// The first page of a new install. Once the organization exists it only redirects home.
 #[component]
 pub fn SetupPage() -> impl IntoView {
-    let session = expect_context::<SessionResource>().0;
     view! {
         <Title text="Set up Commons"/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match session.await {
-                    Ok(info) if info.organization.is_some() => view! { <Redirect path="/"/> }.into_any(),
-                    _ => view! { <SetupForm/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {if is_set_up() {
+            view! { <Redirect path="/"/> }.into_any()
+        } else {
+            view! { <SetupForm/> }.into_any()
+        }}
     }
 }
 

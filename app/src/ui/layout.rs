@@ -1,36 +1,35 @@
 //! The frame of every page: the header with the organization's name and the person's links,
 //! the guard that sends a new install to setup and strangers to sign in, and the 404 page.
-use crate::auth::{api::get_session, SessionInfo, SignOutButton, Viewer};
+use crate::auth::{SessionInfo, SignOutButton, Viewer};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
-/// Who is signed in and what the organization is called, loaded once per page (pages are
-/// rendered on the server; signing in or out is a form post that loads the next page).
-#[derive(Clone, Copy)]
-pub struct SessionResource(pub OnceResource<Result<SessionInfo, AppError>>);
+/// Who is signed in and what the organization is called, as the server resolved them for this
+/// request (`None` when the database could not be read). Pages are rendered on the server, so
+/// this is a plain value: signing in or out is a form post that loads the next page.
+#[derive(Clone)]
+pub struct Session(pub Option<SessionInfo>);
 
 pub fn provide_session() {
-    provide_context(SessionResource(OnceResource::new(get_session())));
+    #[cfg(feature = "ssr")]
+    provide_context(Session(crate::api::session()));
+}
+
+fn session() -> Option<SessionInfo> {
+    use_context::<Session>().and_then(|session| session.0)
 }
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let session = expect_context::<SessionResource>().0;
+    let info = session();
+    let org = info.as_ref().and_then(|i| i.organization.clone());
+    let viewer = info.and_then(|i| i.viewer);
     view! {
         <header class="site-header">
             <a class="skip-link" href="#main">"Skip to content"</a>
-            <Suspense fallback=|| view! { <span class="brand">"Commons"</span> }>
-                {move || Suspend::new(async move {
-                    let info = session.await.ok();
-                    let org = info.as_ref().and_then(|i| i.organization.clone());
-                    let viewer = info.and_then(|i| i.viewer);
-                    view! {
-                        <A href="/" attr:class="brand">{org.unwrap_or_else(|| "Commons".into())}</A>
-                        <nav aria-label="Account" class="account-nav">{account_links(viewer)}</nav>
-                    }
-                })}
-            </Suspense>
+            <A href="/" attr:class="brand">{org.unwrap_or_else(|| "Commons".into())}</A>
+            <nav aria-label="Account" class="account-nav">{account_links(viewer)}</nav>
         </header>
     }
 }
@@ -58,27 +57,28 @@ fn account_links(viewer: Option<Viewer>) -> AnyView {
 /// setup and asks everyone else to sign in.
 #[component]
 pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
-    let session = expect_context::<SessionResource>().0;
-    let children = StoredValue::new(children);
-    view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match session.await {
-                    Ok(SessionInfo { organization: None, .. }) => {
-                        view! { <Redirect path="/setup"/> }.into_any()
-                    }
-                    Ok(SessionInfo { viewer: None, organization: Some(org) }) => {
-                        view! { <Welcome organization=org/> }.into_any()
-                    }
-                    Ok(SessionInfo { viewer: Some(viewer), .. }) => {
-                        provide_context(viewer);
-                        children.with_value(|children| children()).into_any()
-                    }
-                    Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+    match session() {
+        Some(SessionInfo {
+            organization: None, ..
+        }) => view! { <Redirect path="/setup"/> }.into_any(),
+        Some(SessionInfo {
+            viewer: None,
+            organization: Some(org),
+        }) => view! { <Welcome organization=org/> }.into_any(),
+        Some(SessionInfo {
+            viewer: Some(viewer),
+            ..
+        }) => {
+            provide_context(viewer);
+            children().into_any()
+        }
+        None => view! { <p role="alert">{AppError::Internal.to_string()}</p> }.into_any(),
     }
+}
+
+/// Whether the organization has been set up (false also when the database cannot be read).
+pub fn is_set_up() -> bool {
+    session().is_some_and(|info| info.organization.is_some())
 }
 
 #[component]

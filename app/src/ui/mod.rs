@@ -34,5 +34,5 @@ pub fn escape_html(text: &str) -> String {
 
 pub use avatar::Avatar;
 pub use form::{new_idempotency_key, submitted_error, FormError, TextField};
-pub use layout::{provide_session, Header, NotFound, RequireSignIn, SessionResource};
+pub use layout::{is_set_up, provide_session, Header, NotFound, RequireSignIn};
 pub use time::Timestamp;

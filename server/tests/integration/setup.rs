@@ -89,3 +89,19 @@ async fn setup_explains_bad_input() {
     assert!(message.contains("not an email domain"), "{message}");
     assert_eq!(app.visitor().session().await.organization, None);
 }
+
+#[tokio::test]
+async fn a_setup_made_through_another_process_is_seen_at_once() {
+    let app = TestApp::spawn().await;
+    // Every page shows the organization's name, which each process keeps in memory.
+    let elsewhere = Visitor::new(&app.another_process().await);
+    assert_eq!(elsewhere.session().await.organization, None);
+
+    app.setup().await;
+    assert_eq!(
+        elsewhere.session().await.organization.as_deref(),
+        Some("Acme")
+    );
+    let (_, html) = elsewhere.page("/").await;
+    assert!(html.contains("Welcome to Acme"), "{html}");
+}

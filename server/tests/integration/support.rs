@@ -110,15 +110,13 @@ impl TestApp {
 
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let db = TestDb::new().await;
-        let mut config = Config::for_database(&db.url);
-        adjust(&mut config);
-        let commons = server::build(&config).await.expect("server builds");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let url = format!("http://{}", listener.local_addr().expect("address"));
-        tokio::spawn(server::serve(listener, commons, std::future::pending()));
+        let url = start_server(&db.url, adjust).await;
         TestApp { url, db }
+    }
+
+    /// The address of another Commons process on the same database, as behind a load balancer.
+    pub async fn another_process(&self) -> String {
+        start_server(&self.db.url, |_| {}).await
     }
 
     /// A new visitor with an empty cookie jar, like a fresh browser.
@@ -147,6 +145,19 @@ impl TestApp {
     }
 }
 
+/// Starts a server on `database_url` in this test's runtime; returns its address.
+async fn start_server(database_url: &str, adjust: impl FnOnce(&mut Config)) -> String {
+    let mut config = Config::for_database(database_url);
+    adjust(&mut config);
+    let commons = server::build(&config).await.expect("server builds");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("address"));
+    tokio::spawn(server::serve(listener, commons, std::future::pending()));
+    url
+}
+
 /// One browser: a cookie jar, and requests that carry our own Origin like a browser's do.
 pub struct Visitor {
     pub client: Client,
@@ -163,6 +174,8 @@ impl Visitor {
             .cookie_provider(jar.clone())
             .default_headers(headers)
             .redirect(reqwest::redirect::Policy::none())
+            // A request the server never answers fails its test instead of hanging the suite.
+            .timeout(std::time::Duration::from_secs(20))
             .build()
             .expect("client");
         Visitor {
@@ -192,7 +205,7 @@ impl Visitor {
             .form(form)
             .send()
             .await
-            .expect("request sent");
+            .unwrap_or_else(|error| panic!("request failed: {error:?}"));
         decode(response).await
     }
 
@@ -212,7 +225,7 @@ impl Visitor {
             .query(query)
             .send()
             .await
-            .expect("request sent");
+            .unwrap_or_else(|error| panic!("request failed: {error:?}"));
         decode(response).await
     }
 
@@ -225,7 +238,7 @@ impl Visitor {
             .form(form)
             .send()
             .await
-            .expect("request sent")
+            .unwrap_or_else(|error| panic!("request failed: {error:?}"))
     }
 
     /// GETs a page and returns its status and HTML.
@@ -236,7 +249,7 @@ impl Visitor {
             .header(header::ACCEPT, "text/html,application/xhtml+xml")
             .send()
             .await
-            .expect("request sent");
+            .unwrap_or_else(|error| panic!("request failed: {error:?}"));
         let status = response.status();
         (status, response.text().await.unwrap_or_default())
     }
