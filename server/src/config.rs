@@ -1,5 +1,10 @@
 //! Configuration from flags and environment variables (`commons --help`).
-use std::{net::SocketAddr, path::PathBuf};
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+/// The longest a request may take to get its response. Pages answer in milliseconds; this bounds
+/// one that never would (a lost wakeup in rendering, say) to an error the log records, instead of
+/// a connection held forever. Live streams are not affected: their handshake answers at once.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub const HELP: &str = "\
 commons: the Commons social intranet server
@@ -30,6 +35,8 @@ pub struct Config {
     pub site_root: PathBuf,
     pub json_logs: bool,
     pub rate_limits: bool,
+    /// See [`REQUEST_TIMEOUT`]; shorter only in tests.
+    pub request_timeout: Duration,
 }
 
 pub enum Command {
@@ -49,6 +56,7 @@ impl Config {
             site_root: PathBuf::from("target/site"),
             json_logs: false,
             rate_limits: true,
+            request_timeout: REQUEST_TIMEOUT,
         }
     }
 
@@ -128,6 +136,7 @@ pub fn parse(
         site_root: PathBuf::from(site_root.unwrap_or_else(|| "target/site".into())),
         json_logs,
         rate_limits,
+        request_timeout: REQUEST_TIMEOUT,
     }))
 }
 

@@ -107,3 +107,21 @@ async fn errors_tell_people_nothing_internal() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn a_request_that_outlasts_the_time_limit_gets_an_error_not_a_held_connection() {
+    // Signing in hashes the password with Argon2 (19 MiB), which cannot finish within 1 ms.
+    let app =
+        TestApp::spawn_with(|config| config.request_timeout = std::time::Duration::from_millis(1))
+            .await;
+    let response = app
+        .visitor()
+        .client
+        .post(format!("{}/api/sign_in", app.url))
+        .header(reqwest::header::ACCEPT, "application/json")
+        .form(&[("email", "ada@example.org"), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+}
