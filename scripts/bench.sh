@@ -87,10 +87,7 @@ for DB in $DATABASES; do
 
   start_server
   IDLE_RSS=$(rss_mb)
-  curl -s -c "$WORK/jar" -H "Origin: $BASE" -H 'Accept: application/json' \
-    --data-urlencode "email=admin@example.com" --data-urlencode "password=commons-demo-password" \
-    "$BASE/api/sign_in" >/dev/null
-  TOKEN=$(awk '$6 == "commons_session" { print $7 }' "$WORK/jar")
+  TOKEN=$(sign_in_seeded_admin "$BASE" "$WORK/jar")
   CURSOR=$(node "$BENCH_DIR/cursor.mjs" "$BASE" "$TOKEN" "$PAGE")
   POST_ID=$(curl -s -b "$WORK/jar" "$BASE/api/home_feed" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
   # What the load below measures must be the real page: a full first page of posts

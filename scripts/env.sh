@@ -22,3 +22,11 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
+
+# Signs in as the seeded administrator at BASE, keeping the cookie in JAR; prints the session token.
+sign_in_seeded_admin() { # BASE JAR
+  curl -s -c "$2" -H "Origin: $1" -H 'Accept: application/json' \
+    --data-urlencode "email=admin@example.com" --data-urlencode "password=commons-demo-password" \
+    "$1/api/sign_in" >/dev/null
+  awk '$6 == "commons_session" { print $7 }' "$2"
+}

@@ -27,10 +27,7 @@ say "Seeding the small organization"
 SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 until curl -sf "$BASE/healthz" >/dev/null; do sleep 0.05; done
-curl -s -c "$WORK/jar" -H "Origin: $BASE" -H 'Accept: application/json' \
-  --data-urlencode "email=admin@example.com" --data-urlencode "password=commons-demo-password" \
-  "$BASE/api/sign_in" >/dev/null
-TOKEN=$(awk '$6 == "commons_session" { print $7 }' "$WORK/jar")
+TOKEN=$(sign_in_seeded_admin "$BASE" "$WORK/jar")
 
 say "Lighthouse, mobile, signed-in home feed"
 CHROME_PATH=/usr/bin/chromium "$COMMONS_CACHE/lighthouse/node_modules/.bin/lighthouse" "$BASE/" \

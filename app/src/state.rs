@@ -1,5 +1,6 @@
-//! What the server shares with every request: the database, the live event bus, configuration
-//! the rate limiter and the organization's name. Provided to server functions and pages as Leptos context.
+//! What the server shares with every request: the database, the live event bus, configuration,
+//! the rate limiter and the organization's name. Provided to server functions and pages as
+//! Leptos context.
 use crate::{
     auth::rate_limit::RateLimiter, db::Db, live::bus::EventBus, setup::known::KnownOrganization,
 };

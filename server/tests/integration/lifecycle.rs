@@ -85,9 +85,5 @@ async fn sigterm_stops_the_server_even_with_a_live_stream_open() {
     let code = exited.expect("the server stopped after SIGTERM");
     assert!(code.success(), "clean exit: {code}");
     // The stream was told the server is going away (so the page reconnects), not cut off.
-    let going_away = match stream.next_message().await {
-        Some(tokio_tungstenite::tungstenite::Message::Close(Some(frame))) => u16::from(frame.code),
-        other => panic!("expected a close frame, got {other:?}"),
-    };
-    assert_eq!(going_away, 1001);
+    assert_eq!(stream.close_code().await, 1001);
 }

@@ -106,11 +106,7 @@ async fn signing_out_closes_that_sessions_stream_only() {
     let mut bob_stream = bob.open_live(None).await.expect("stream opens");
 
     ada.call("sign_out", &[]).await.unwrap();
-    let closed_with = match ada_stream.next_message().await {
-        Some(Message::Close(Some(frame))) => u16::from(frame.code),
-        other => panic!("expected a close frame, got {other:?}"),
-    };
-    assert_eq!(closed_with, 1008);
+    assert_eq!(ada_stream.close_code().await, 1008);
 
     let post = bob.post("Bob is still live").await;
     assert_eq!(bob_stream.event_ids(1).await, vec![post.id]);

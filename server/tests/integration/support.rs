@@ -366,6 +366,15 @@ impl LiveSocket {
         next.await.expect("the server answers in time")?.ok()
     }
 
+    /// The code of the close frame the server sends next (panics on anything else).
+    pub async fn close_code(&mut self) -> u16 {
+        use tokio_tungstenite::tungstenite::Message;
+        match self.next_message().await {
+            Some(Message::Close(Some(frame))) => u16::from(frame.code),
+            other => panic!("expected a close frame, got {other:?}"),
+        }
+    }
+
     /// Reads until `count` events arrived; returns their ids.
     pub async fn event_ids(&mut self, count: usize) -> Vec<i64> {
         use tokio_tungstenite::tungstenite::Message;
