@@ -11,6 +11,7 @@ export PATH="$HOME/.cargo/bin:$COMMONS_CACHE/npm/node_modules/.bin:$PATH"
 
 CARGO_LEPTOS_VERSION=0.3.10
 BINARYEN_VERSION=132.0.0
+AIOSMTPD_VERSION=1.4.6
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SITE_ROOT="$ROOT/target/site"

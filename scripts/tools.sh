@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building Commons needs and is missing, saying what it does.
 #   scripts/tools.sh          build tools (wasm target, cargo-leptos, wasm-bindgen, wasm-opt)
-#   scripts/tools.sh --test   also the browser-test tools (Chromium, Playwright)
+#   scripts/tools.sh --test   also the test tools (Chromium, Playwright, an SMTP server)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
@@ -41,6 +41,10 @@ if [[ "${1:-}" == "--test" ]]; then
     if [[ "$(id -u)" == 0 ]]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+    say "Installing aiosmtpd $AIOSMTPD_VERSION (PyPI), the SMTP server the tests send mail to"
+    python3 -m pip install --quiet "aiosmtpd==$AIOSMTPD_VERSION"
   fi
   if [[ ! -d "$ROOT/end2end/node_modules/@playwright/test" ]]; then
     say "Installing Playwright (npm, end2end/)"

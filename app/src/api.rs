@@ -1,6 +1,7 @@
-//! What every server function needs on the server: who is asking, the shared state, the client's
-//! address, and one way to finish (status code, and for plain HTML forms a redirect back to the
-//! page with the error in its query, so a person without JavaScript sees what went wrong).
+//! What every server function needs on the server: who is asking (`require_viewer`), what they
+//! may read (`read_scope`), the shared state, the client's address, and one way to finish
+//! (status code, and for plain HTML forms a redirect back to the page with the error in its
+//! query, so a person without JavaScript sees what went wrong).
 #[cfg(feature = "ssr")]
 pub use server::*;
 
@@ -41,6 +42,11 @@ mod server {
         viewer().ok_or(AppError::SignInRequired)
     }
 
+    /// What the person asking may read, from the policy; every store read of content takes it.
+    pub fn read_scope() -> Result<crate::policy::ReadScope, AppError> {
+        crate::policy::read_scope(viewer().as_ref()).ok_or(AppError::SignInRequired)
+    }
+
     /// The client's IP address, for rate limits.
     pub fn client_ip() -> String {
         parts()
@@ -51,6 +57,23 @@ mod server {
                     .map(|info| info.0.ip().to_string())
             })
             .unwrap_or_else(|| "unknown".into())
+    }
+
+    /// The address people reach Commons at, for links in mail: the configured public URL, or
+    /// else this request's host.
+    pub fn site_url() -> String {
+        if let Some(url) = &state().config.public_url {
+            return url.trim_end_matches('/').to_string();
+        }
+        let host = parts()
+            .and_then(|p| {
+                p.headers
+                    .get(header::HOST)
+                    .and_then(|h| h.to_str().ok())
+                    .map(String::from)
+            })
+            .unwrap_or_else(|| "localhost".into());
+        format!("http://{host}")
     }
 
     /// True when the request is a plain HTML form post (no JavaScript).
@@ -75,7 +98,7 @@ mod server {
             .strip_prefix("http://")
             .or_else(|| referer.strip_prefix("https://"))?;
         let path = rest.strip_prefix(host)?;
-        path.starts_with('/').then(|| path.to_string())
+        crate::ui::url::is_same_site_path(path).then(|| path.to_string())
     }
 
     fn has_redirect() -> bool {
@@ -90,9 +113,14 @@ mod server {
             .unwrap_or(false)
     }
 
-    /// Sends the person to `path` after a successful form post.
+    /// Sends the person to `path` (a path on this site) after a successful form post.
     pub fn redirect_to(path: &str) {
-        leptos_axum::redirect(path);
+        if crate::ui::url::is_same_site_path(path) {
+            leptos_axum::redirect(path);
+        } else {
+            tracing::error!(path, "refused to redirect off the site");
+            leptos_axum::redirect("/");
+        }
     }
 
     /// Finishes a server function: sets the status for errors and, for plain form posts, sends
@@ -103,7 +131,7 @@ mod server {
             if let Some(page) = referring_page() {
                 let mut cleared = vec![(super::ERROR_PARAM, String::new())];
                 cleared.extend(keep.iter().map(|(k, _)| (*k, String::new())));
-                leptos_axum::redirect(&crate::ui::url::with_query(&page, &cleared));
+                redirect_to(&crate::ui::url::with_query(&page, &cleared));
             }
         }
         if let Err(error) = &result {
@@ -112,7 +140,7 @@ mod server {
                 if let Some(page) = referring_page() {
                     let mut fields = vec![(super::ERROR_PARAM, error.to_string())];
                     fields.extend(keep.iter().map(|(k, v)| (*k, v.to_string())));
-                    leptos_axum::redirect(&crate::ui::url::with_query(&page, &fields));
+                    redirect_to(&crate::ui::url::with_query(&page, &fields));
                     return result;
                 }
             }

@@ -11,6 +11,8 @@ use std::fmt;
 pub enum AppError {
     /// The input is not acceptable; the message says why and what to do.
     Invalid(String),
+    /// The request itself is malformed (not what a person typed, but how it was sent).
+    BadRequest(String),
     /// The request needs a signed-in person.
     SignInRequired,
     /// Signed in, but not allowed to do this.
@@ -33,6 +35,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid(_) => 422,
+            AppError::BadRequest(_) => 400,
             AppError::SignInRequired => 401,
             AppError::Forbidden(_) => 403,
             AppError::NotFound => 404,
@@ -45,7 +48,9 @@ impl AppError {
 impl fmt::Display for AppError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AppError::Invalid(message) | AppError::Forbidden(message) => f.write_str(message),
+            AppError::Invalid(message)
+            | AppError::BadRequest(message)
+            | AppError::Forbidden(message) => f.write_str(message),
             AppError::SignInRequired => f.write_str("Please sign in to continue."),
             AppError::NotFound => f.write_str("We could not find that."),
             AppError::RateLimited => {

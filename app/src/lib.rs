@@ -7,8 +7,9 @@
 pub mod api;
 pub mod auth;
 pub mod error;
-pub mod live;
+pub mod events;
 pub mod people;
+pub mod policy;
 pub mod posts;
 pub mod setup;
 pub mod shell;
@@ -16,6 +17,10 @@ pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod jobs;
+#[cfg(feature = "ssr")]
+pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod state;
 

@@ -1,5 +1,8 @@
 //! The HTML document and the routes.
-use crate::auth::{InvitePage, JoinPage, SignInPage};
+use crate::auth::{
+    CheckEmailPage, ForgotPasswordPage, InvitePage, JoinPage, ResetPasswordPage, SettingsPage,
+    SignInPage, VerifyPage,
+};
 use crate::people::ProfilePage;
 use crate::posts::{HomePage, PostPage};
 use crate::setup::SetupPage;
@@ -82,7 +85,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/join/check-email") view=CheckEmailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle") view=ProfilePage ssr=SsrMode::Async/>
                 </Routes>

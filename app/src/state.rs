@@ -1,18 +1,48 @@
-//! What the server shares with every request: the database, the live event bus, configuration,
-//! the rate limiter and the organization's name. Provided to server functions and pages as
+//! What the server shares with every request: the database, the event log's follower,
+//! configuration, the rate limiter and the organization's name. Provided to server functions and pages as
 //! Leptos context.
 use crate::{
-    auth::rate_limit::RateLimiter, db::Db, live::bus::EventBus, setup::known::KnownOrganization,
+    auth::rate_limit::RateLimiter, db::Db, events::log::EventLog, setup::known::KnownOrganization,
 };
 use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
-    pub bus: Arc<dyn EventBus>,
+    pub events: Arc<EventLog>,
     pub config: Arc<SiteConfig>,
     pub limiter: Arc<RateLimiter>,
     pub organization: Arc<KnownOrganization>,
+    pub mail: Arc<crate::mail::Outbox>,
+    /// The server's background tasks end with it.
+    pub background: Background,
+}
+
+/// What a server's background tasks (the event follower, the job worker) run under: they end
+/// when the server that started them is dropped, and their database connections with them.
+#[derive(Clone)]
+pub struct Background(tokio::sync::watch::Receiver<()>);
+
+impl Background {
+    /// The server keeps the sender; dropping it ends every task.
+    pub fn new() -> (tokio::sync::watch::Sender<()>, Background) {
+        let (sender, receiver) = tokio::sync::watch::channel(());
+        (sender, Background(receiver))
+    }
+
+    /// Runs `task` until it finishes or the server is gone.
+    pub fn spawn(
+        &self,
+        task: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> tokio::task::JoinHandle<()> {
+        let mut ended = self.0.clone();
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = async { while ended.changed().await.is_ok() {} } => {}
+                _ = task => {}
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default)]

@@ -1,6 +1,7 @@
 // What people do in Commons, found the way a screen reader finds it: by role and label.
 // Labels are matched exactly ("Email" must not also match "Allowed email domains").
 const { expect, hydrated } = require('./fixtures');
+const { linkMailedTo } = require('./mail');
 
 const PASSWORD = 'correct horse battery';
 
@@ -75,9 +76,29 @@ async function submitJoin(page, person, path = '/join') {
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
-/** Joins and checks the person is signed in. */
-async function joinAs(page, person = BEA, path = '/join') {
+/** The page that asks a new member to open the link we mailed them. */
+function checkEmail(page) {
+  return page.getByRole('status', { name: 'Check your email' });
+}
+
+/** Opens the verification link mailed to `email` and presses its one button. */
+async function verifyEmail(server, page, email) {
+  const link = await linkMailedTo(server, email, '/verify');
+  await visit(page, link);
+  await page.getByRole('button', { name: 'Verify email' }).click();
+}
+
+/**
+ * Joins, verifies the address with the mailed link, and checks the person is signed in. An
+ * invitation mailed to the address needs no verification (`verified: true`).
+ */
+async function joinAs(server, page, person = BEA, path = '/join', { verified = false } = {}) {
   await submitJoin(page, person, path);
+  if (!verified) {
+    await expect(checkEmail(page)).toBeVisible();
+    await expect(signOutButton(page)).toHaveCount(0);
+    await verifyEmail(server, page, person.email);
+  }
   await expect(signOutButton(page)).toBeVisible();
   await expect(profileLink(page, person.name)).toBeVisible();
   return person;
@@ -118,6 +139,7 @@ module.exports = {
   LIVE,
   RECONNECTING,
   alertWith,
+  checkEmail,
   feed,
   field,
   joinAs,
@@ -132,5 +154,6 @@ module.exports = {
   submitJoin,
   submitSetup,
   submitSignIn,
+  verifyEmail,
   visit,
 };

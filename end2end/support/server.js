@@ -82,6 +82,8 @@ class CommonsServer {
     if (this.database) {
       args.push('--database-url', `postgres://${pgUser()}@${PG_HOST}:${PG_PORT}/${this.database}`);
     }
+    // Mail goes to the test command's SMTP server when there is one (see support/mail.js).
+    if (process.env.COMMONS_TEST_SMTP_URL) args.push('--smtp-url', process.env.COMMONS_TEST_SMTP_URL);
     return args;
   }
 
@@ -89,7 +91,7 @@ class CommonsServer {
     const env = { ...process.env };
     // Settings a developer's shell may carry that would change what we test: rate limits stay
     // on, and the database is the one chosen here.
-    for (const name of ['COMMONS_RATE_LIMITS', 'DATABASE_URL', 'COMMONS_PUBLIC_URL', 'COMMONS_BIND', 'COMMONS_DATA_DIR']) {
+    for (const name of ['COMMONS_RATE_LIMITS', 'DATABASE_URL', 'COMMONS_PUBLIC_URL', 'COMMONS_BIND', 'COMMONS_DATA_DIR', 'COMMONS_SMTP_URL']) {
       delete env[name];
     }
     return env;

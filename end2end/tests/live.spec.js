@@ -8,7 +8,7 @@ const { BEA, LIVE, RECONNECTING, feed, joinAs, liveStatus, post, setupOrganizati
 test.use({ serviceWorkers: 'block' });
 
 test.describe('live updates', { tag: '@wasm-only' }, () => {
-  test('a colleague’s new post appears at the top without reloading', async ({ page: ada, newPage }) => {
+  test('a colleague’s new post appears at the top without reloading', async ({ page: ada, newPage, server }) => {
     await setupOrganization(ada);
     await visit(ada, '/');
     await post(ada, 'Earlier news from Ada');
@@ -20,7 +20,7 @@ test.describe('live updates', { tag: '@wasm-only' }, () => {
     });
 
     const bea = await newPage();
-    await joinAs(bea, BEA);
+    await joinAs(server, bea, BEA);
     await post(bea, 'Fresh news from Bea');
     await expect(feed(bea).getByRole('article').first()).toContainText('Fresh news from Bea');
 
@@ -34,7 +34,7 @@ test.describe('live updates', { tag: '@wasm-only' }, () => {
     await visit(ada, '/');
     await expect(liveStatus(ada)).toHaveText(LIVE);
     const bea = await newPage();
-    await joinAs(bea, BEA);
+    await joinAs(server, bea, BEA);
     await ada.evaluate(() => {
       window.__marker = 1;
     });

@@ -37,12 +37,12 @@ test('members edit their own profile', async ({ page }) => {
   await check();
 });
 
-test('another member’s profile has no edit form', async ({ page, newPage }) => {
+test('another member’s profile has no edit form', async ({ page, newPage, server }) => {
   await setupOrganization(page);
   const adaProfile = await profileLink(page, ADMIN.name).getAttribute('href');
 
   const bea = await newPage();
-  await joinAs(bea, BEA);
+  await joinAs(server, bea, BEA);
   await visit(bea, adaProfile);
   await expect(bea.getByRole('heading', { level: 1, name: ADMIN.name })).toBeVisible();
   await expect(bea.getByText('Edit profile', { exact: true })).toHaveCount(0);

@@ -16,7 +16,7 @@ const sockets = [];
 for (let i = 0; i < clients; i++) {
   sockets.push(
     await openLive(base, token, (text) => {
-      const id = String(Object.values(JSON.parse(text))[0].id);
+      const id = String(JSON.parse(text).data.id); // {seq, kind: "post.created", data: post}
       if (!arrivals.has(id)) arrivals.set(id, []);
       arrivals.get(id).push(performance.now());
     }),

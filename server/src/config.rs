@@ -6,6 +6,8 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 /// a connection held forever. Live streams are not affected: their handshake answers at once.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
+const DEFAULT_MAIL_FROM: &str = "Commons <commons@localhost>";
+
 pub const HELP: &str = "\
 commons: the Commons social intranet server
 
@@ -20,6 +22,10 @@ OPTIONS (each also read from the environment variable shown):
     --public-url URL       address people use, for links    COMMONS_PUBLIC_URL
                            (https:// also marks the session cookie Secure)
     --site-root DIR        built CSS, JS, WASM and icons    LEPTOS_SITE_ROOT  [target/site]
+    --smtp-url URL         mail server: smtp://user:pass@host:587 (STARTTLS), COMMONS_SMTP_URL
+                           smtps://... (TLS), smtp://host:25?tls=none (plain)
+                           [none: messages are saved as .eml files in DIR/mail]
+    --mail-from ADDR       sender of mail                   COMMONS_MAIL_FROM [Commons <commons@localhost>]
     --log-format FORMAT    text or json                     COMMONS_LOG_FORMAT [text]
     --no-rate-limits       turn off rate limits (benchmarks only)  COMMONS_RATE_LIMITS=off
     -h, --help             show this help
@@ -35,6 +41,8 @@ pub struct Config {
     pub site_root: PathBuf,
     pub json_logs: bool,
     pub rate_limits: bool,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
     /// See [`REQUEST_TIMEOUT`]; shorter only in tests.
     pub request_timeout: Duration,
 }
@@ -56,7 +64,17 @@ impl Config {
             site_root: PathBuf::from("target/site"),
             json_logs: false,
             rate_limits: true,
+            smtp_url: None,
+            mail_from: DEFAULT_MAIL_FROM.into(),
             request_timeout: REQUEST_TIMEOUT,
+        }
+    }
+
+    /// Where mail goes: the SMTP server, or `.eml` files in the data folder.
+    pub fn outbox(&self) -> Result<app::mail::Outbox, String> {
+        match &self.smtp_url {
+            Some(url) => app::mail::Outbox::smtp(url, &self.mail_from),
+            None => app::mail::Outbox::folder(self.data_dir.join("mail"), &self.mail_from),
         }
     }
 
@@ -79,6 +97,8 @@ pub fn parse(
     let mut site_root = env("LEPTOS_SITE_ROOT");
     let mut log_format = env("COMMONS_LOG_FORMAT");
     let mut rate_limits = env("COMMONS_RATE_LIMITS").as_deref() != Some("off");
+    let mut smtp_url = env("COMMONS_SMTP_URL").filter(|u| !u.is_empty());
+    let mut mail_from = env("COMMONS_MAIL_FROM").filter(|u| !u.is_empty());
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -104,6 +124,8 @@ pub fn parse(
             "--site-root" => site_root = Some(value("--site-root")?),
             "--log-format" => log_format = Some(value("--log-format")?),
             "--no-rate-limits" => rate_limits = false,
+            "--smtp-url" => smtp_url = Some(value("--smtp-url")?),
+            "--mail-from" => mail_from = Some(value("--mail-from")?),
             other => return Err(format!("unknown option {other} (see commons --help)")),
         }
     }
@@ -136,6 +158,8 @@ pub fn parse(
         site_root: PathBuf::from(site_root.unwrap_or_else(|| "target/site".into())),
         json_logs,
         rate_limits,
+        smtp_url,
+        mail_from: mail_from.unwrap_or_else(|| DEFAULT_MAIL_FROM.into()),
         request_timeout: REQUEST_TIMEOUT,
     }))
 }

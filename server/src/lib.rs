@@ -9,7 +9,8 @@ pub mod seed;
 
 use app::{
     auth::rate_limit::RateLimiter,
-    live::bus::InProcessBus,
+    db::Dialect,
+    events::log::EventLog,
     shell,
     state::{AppState, SiteConfig},
     App,
@@ -32,11 +33,20 @@ const LIVE_GOODBYE: std::time::Duration = std::time::Duration::from_secs(5);
 /// Largest request body accepted (no uploads yet; a long post is well under this).
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
+/// The app's routes, found once per process by rendering `App`. While Leptos does that it turns
+/// off resource loading for the whole process (a global flag, leptos-rs/leptos#4773), so a page
+/// rendered by another server in the same process at that moment waited forever. Building the
+/// list once, before any server can serve, closes that window.
+static ROUTES: std::sync::LazyLock<Vec<leptos_axum::AxumRouteListing>> =
+    std::sync::LazyLock::new(|| generate_route_list(App));
+
 /// A built server, ready to serve on a listener.
 pub struct Commons {
     pub router: Router,
     pub state: AppState,
     shutdown: watch::Sender<bool>,
+    /// Dropping it ends the event follower and the job worker.
+    background: watch::Sender<()>,
 }
 
 /// Tells long-lived connections (live streams) that the server is stopping. The server waits
@@ -61,16 +71,27 @@ pub async fn open_database(config: &Config, connections: u32) -> Result<app::db:
 /// Connects to the database (migrating it) and builds the router.
 pub async fn build(config: &Config) -> Result<Commons, BoxError> {
     let db = open_database(config, 16).await?;
+    let postgres_url = (Dialect::of(&config.database_url) == Some(Dialect::Postgres))
+        .then(|| config.database_url.clone());
+    let (background_owner, background) = app::state::Background::new();
+    let events = EventLog::start(db.clone(), postgres_url, 1024, &background).await?;
     let state = AppState {
         db,
-        bus: Arc::new(InProcessBus::new(1024)),
+        events,
         config: Arc::new(SiteConfig {
             public_url: config.public_url.clone(),
             secure_cookies: config.secure_cookies(),
         }),
         limiter: Arc::new(RateLimiter::new(config.rate_limits)),
         organization: Default::default(),
+        mail: Arc::new(config.outbox()?),
+        background,
     };
+    app::jobs::start(
+        state.clone(),
+        job_kinds(),
+        app::jobs::WorkerConfig::default(),
+    );
     let (shutdown, stopping) = watch::channel(false);
     let options = assets::leptos_options(config);
     let router = router(state.clone(), options, Shutdown(stopping), config);
@@ -78,7 +99,16 @@ pub async fn build(config: &Config) -> Result<Commons, BoxError> {
         router,
         state,
         shutdown,
+        background: background_owner,
     })
+}
+
+/// The kinds of background job each capability brings.
+pub fn job_kinds() -> app::jobs::Registry {
+    let mut registry = app::jobs::Registry::default();
+    app::auth::jobs::register(&mut registry);
+    app::mail::register(&mut registry);
+    registry
 }
 
 fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &Config) -> Router {
@@ -98,7 +128,7 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
 
     let router = Router::new()
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
-        .leptos_routes_with_context(&options, generate_route_list(App), context, render)
+        .leptos_routes_with_context(&options, ROUTES.clone(), context, render)
         .route("/events", get(live::stream))
         .route("/healthz", get(health))
         .merge(assets::routes(&config.site_root, options.hash_files))
@@ -142,8 +172,12 @@ pub async fn serve(
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     use axum::serve::ListenerExt;
+    // The background tasks run for as long as this function does.
     let Commons {
-        router, shutdown, ..
+        router,
+        shutdown,
+        background: _background,
+        ..
     } = commons;
     // Pages stream in several writes; without TCP_NODELAY, Nagle's algorithm and delayed ACKs
     // can hold a keep-alive response back by 40 ms.

@@ -1,6 +1,7 @@
 //! `GET /events`: the live stream, over a WebSocket. The client says the last event it has
-//! (`?after=`); it gets what it missed from the database, then live events as they happen. Every
-//! event passes the policy.
+//! (`?after=`, a place in the event log); it gets what it missed from the log, then events as
+//! this process's follower reads them. What a stream sends is what its viewer's read scope
+//! allows: applied in the replay's query, and to each live event.
 //!
 //! A WebSocket rather than Server-Sent Events because of what an idle connection costs: an SSE
 //! response keeps hyper's HTTP/1 connection, with its 8 KiB read and 8 KiB write buffers, for as
@@ -8,10 +9,10 @@
 //! buffers an idle one costs a few hundred bytes (BENCHMARKS.md, "idle live connections").
 use crate::{security, Shutdown};
 use app::{
-    auth::{policy, session, store, SessionInfo, Viewer},
+    auth::{session, store, SessionInfo},
     db::now_ms,
-    live::LiveEvent,
-    posts,
+    events::store::{visible_after, Logged},
+    policy::{self, ReadScope},
     state::AppState,
 };
 use axum::{
@@ -27,7 +28,7 @@ use serde::Deserialize;
 use std::time::Duration;
 use tokio::{sync::broadcast::error::RecvError, time::Instant};
 
-/// At most this many missed events are replayed on reconnect.
+/// Missed events are replayed on reconnect this many at a time.
 const MAX_REPLAY: i64 = 500;
 /// How often an idle connection is pinged. A client silent for two of these is gone.
 const PING_EVERY: Duration = Duration::from_secs(30);
@@ -55,16 +56,14 @@ pub async fn stream(
     headers: HeaderMap,
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
-    let Some(viewer) = session.and_then(|Extension(session)| session.viewer) else {
+    let viewer = session.and_then(|Extension(session)| session.viewer);
+    let Some(scope) = policy::read_scope(viewer.as_ref()) else {
         return (
             StatusCode::UNAUTHORIZED,
             "Please sign in to follow live updates.",
         )
             .into_response();
     };
-    if !policy::can_read(Some(&viewer)) {
-        return StatusCode::FORBIDDEN.into_response();
-    }
     // Browsers send the session cookie with a WebSocket handshake from any site, and CORS does
     // not apply to it: only our own pages may open the stream.
     if !security::is_same_origin(&headers) {
@@ -94,7 +93,7 @@ pub async fn stream(
         .max_message_size(MAX_CLIENT_MESSAGE)
         .max_frame_size(MAX_CLIENT_MESSAGE)
         .on_upgrade(move |socket| {
-            let member = Member { viewer, session };
+            let member = Member { scope, session };
             follow(socket, state, member, query.after, shutdown)
         })
 }
@@ -102,9 +101,9 @@ pub async fn stream(
 /// The client went away, can't keep up, or signed out; either way this connection is done.
 struct Gone;
 
-/// Who the stream is for: the person, and the hash of their session token.
+/// Who the stream is for: what they may read, and the hash of their session token.
 struct Member {
-    viewer: Viewer,
+    scope: ReadScope,
     session: String,
 }
 
@@ -116,13 +115,13 @@ async fn follow(
     after: Option<i64>,
     shutdown: Shutdown,
 ) {
-    let viewer = &member.viewer;
+    let scope = &member.scope;
     // Subscribe before reading what was missed, so nothing falls in between.
-    let mut events = state.bus.subscribe();
-    let mut ended_sessions = state.bus.ended_sessions();
+    let mut events = state.events.subscribe();
+    let mut ended_sessions = state.events.ended_sessions();
     let mut sent_up_to = after.unwrap_or(0);
     if after.is_some()
-        && catch_up(&mut socket, &state, viewer, &mut sent_up_to)
+        && catch_up(&mut socket, &state, scope, &mut sent_up_to)
             .await
             .is_err()
     {
@@ -148,9 +147,9 @@ async fn follow(
                 Some(Err(_)) | None => Err(Gone),
             },
             event = events.recv() => match event {
-                Ok(event) => deliver(&mut socket, viewer, &event, &mut sent_up_to).await,
-                // Too far behind the bus: the database has everything since the last one sent.
-                Err(RecvError::Lagged(_)) => catch_up(&mut socket, &state, viewer, &mut sent_up_to).await,
+                Ok(event) => deliver(&mut socket, scope, &event, &mut sent_up_to).await,
+                // Too far behind the follower: the log has everything since the last one sent.
+                Err(RecvError::Lagged(_)) => catch_up(&mut socket, &state, scope, &mut sent_up_to).await,
                 Err(RecvError::Closed) => Err(Gone),
             },
             ended = ended_sessions.recv() => match ended {
@@ -190,51 +189,47 @@ async fn still_signed_in(
     Ok(())
 }
 
-/// Sends what happened after `sent_up_to`, from the database.
+/// Sends what the viewer may see after `sent_up_to`, from the log.
 async fn catch_up(
     socket: &mut WebSocket,
     state: &AppState,
-    viewer: &Viewer,
+    scope: &ReadScope,
     sent_up_to: &mut i64,
 ) -> Result<(), Gone> {
-    let missed = match posts::store::posts_after(&state.db, *sent_up_to, MAX_REPLAY).await {
-        Ok(posts) => posts,
-        Err(error) => {
-            tracing::error!(%error, "could not replay live events");
-            close(socket, CLOSE_INTERNAL_ERROR, "Please try again.").await;
-            return Err(Gone);
+    loop {
+        let missed = match visible_after(&state.db, *sent_up_to, scope, MAX_REPLAY).await {
+            Ok(missed) => missed,
+            Err(error) => {
+                tracing::error!(%error, "could not replay live events");
+                close(socket, CLOSE_INTERNAL_ERROR, "Please try again.").await;
+                return Err(Gone);
+            }
+        };
+        let complete = (missed.len() as i64) < MAX_REPLAY;
+        for event in &missed {
+            deliver(socket, scope, event, sent_up_to).await?;
         }
-    };
-    for post in missed {
-        deliver(socket, viewer, &LiveEvent::PostCreated(post), sent_up_to).await?;
+        if complete {
+            return Ok(());
+        }
     }
-    Ok(())
 }
 
-/// Sends `event` if it is new to this client and the viewer may see it.
+/// Sends `event` if it is new to this client and its viewer may see it.
 async fn deliver(
     socket: &mut WebSocket,
-    viewer: &Viewer,
-    event: &LiveEvent,
+    scope: &ReadScope,
+    event: &Logged,
     sent_up_to: &mut i64,
 ) -> Result<(), Gone> {
-    if event.id() <= *sent_up_to {
+    if event.seq <= *sent_up_to {
         return Ok(());
     }
-    *sent_up_to = event.id();
-    if !visible(viewer, event) {
+    *sent_up_to = event.seq;
+    if !scope.may_see(&event.audience, event.actor_id) {
         return Ok(());
     }
-    let Ok(json) = serde_json::to_string(event) else {
-        return Ok(());
-    };
-    send(socket, Message::text(json)).await
-}
-
-fn visible(viewer: &Viewer, event: &LiveEvent) -> bool {
-    match event {
-        LiveEvent::PostCreated(post) => policy::can_see_post(Some(viewer), post.author_id),
-    }
+    send(socket, Message::text(&*event.wire)).await
 }
 
 async fn send(socket: &mut WebSocket, message: Message) -> Result<(), Gone> {

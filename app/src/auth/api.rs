@@ -46,41 +46,34 @@ pub async fn create_invite() -> Result<String, AppError> {
 
 #[cfg(feature = "ssr")]
 mod server {
-    use crate::api::{client_ip, redirect_to, require_viewer, state};
+    use crate::api::{client_ip, redirect_to, require_viewer, site_url, state};
     use crate::auth::{
-        model::{email_domain, parse_email, parse_password, parse_person_name},
-        password,
-        policy::{self, JoinDecision, JoinTicket},
-        rate_limit, session,
+        links,
+        model::{email_domain, parse_email, parse_password, parse_person_name, INVITE_DAYS},
+        password, rate_limit, session,
         store::{self, CreateAccount, NewAccount},
     };
+    use crate::policy::{self, JoinDecision, JoinTicket};
     use crate::{db::now_ms, error::AppError};
-    use http::header;
-    use leptos::prelude::*;
-
-    const INVITE_DAYS: i64 = 7;
 
     pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
         const WRONG: &str = "That email and password do not match an account.";
         let state = state();
         let email = email.trim().to_lowercase();
-        if !state
-            .limiter
-            .allow(rate_limit::SIGN_IN_PER_IP, &client_ip())
-            || !state.limiter.allow(rate_limit::SIGN_IN_PER_EMAIL, &email)
-        {
-            return Err(AppError::RateLimited);
-        }
+        rate_limit::sign_in(&state.limiter, &client_ip(), &email)?;
         let found = store::credentials(&state.db, &email).await?;
-        let (viewer, stored) = match found {
-            Some((viewer, hash)) => (Some(viewer), Some(hash)),
-            None => (None, None),
-        };
+        let stored = found.as_ref().map(|c| c.password_hash.clone());
         if !password::verify(password, stored).await {
             return Err(AppError::invalid(WRONG));
         }
-        let viewer = viewer.ok_or_else(|| AppError::invalid(WRONG))?;
-        session::start(&mut *state.db.acquire().await?, viewer.id).await?;
+        let account = found.ok_or_else(|| AppError::invalid(WRONG))?;
+        if !account.verified {
+            return Err(AppError::invalid(
+                "Confirm your email address first: open the link we sent you. You can ask for \
+                 a new one on the page you saw after joining, or join again with the same address.",
+            ));
+        }
+        session::start(&mut *state.db.acquire().await?, account.viewer.id).await?;
         redirect_to("/");
         Ok(())
     }
@@ -116,22 +109,26 @@ mod server {
 
         let mut tx = state.db.begin().await?;
         let now = now_ms();
-        let ticket = match &invite_hash {
-            None => JoinTicket::None,
-            Some(hash) if store::invite_is_open(&mut tx, hash, now).await? => {
-                JoinTicket::ValidInvite
-            }
-            Some(_) => JoinTicket::SpentInvite,
+        let (ticket, mailed_to) = match &invite_hash {
+            None => (JoinTicket::None, None),
+            Some(hash) => match store::open_invite(&mut tx, hash, now).await? {
+                Some(mailed_to) => (JoinTicket::ValidInvite, mailed_to),
+                None => (JoinTicket::SpentInvite, None),
+            },
         };
         let decision = policy::may_join(email_domain(&email), &org.allowed_domains, ticket);
         if let JoinDecision::Refused(refusal) = decision {
             return Err(AppError::Forbidden(refusal.message().into()));
         }
+        // Following a link mailed to this very address proves it; anything else is proven by
+        // the link we send now.
+        let verified = mailed_to.as_deref() == Some(email.as_str());
         let account = NewAccount {
             name,
-            email,
+            email: email.clone(),
             password_hash,
             is_admin: false,
+            verified,
         };
         let viewer = match store::create_account(&mut tx, account).await? {
             CreateAccount::Created(viewer) => viewer,
@@ -141,17 +138,28 @@ mod server {
                 ))
             }
         };
-        if let (JoinDecision::ByInvite, Some(hash)) = (decision, &invite_hash) {
+        // An invite that let the person in is used up by joining.
+        if let (Some(hash), JoinTicket::ValidInvite) = (&invite_hash, ticket) {
             if !store::use_invite(&mut tx, hash, viewer.id, now).await? {
                 return Err(AppError::Forbidden(
                     policy::JoinRefusal::InviteSpent.message().into(),
                 ));
             }
         }
-        session::start(&mut tx, viewer.id).await?;
-        tx.commit().await?;
-        tracing::info!(user = viewer.id, "account created");
-        redirect_to("/");
+        if verified {
+            session::start(&mut tx, viewer.id).await?;
+            tx.commit().await?;
+            tracing::info!(user = viewer.id, "account created");
+            redirect_to("/");
+        } else {
+            links::send_verification(&mut tx, viewer.id, &viewer.name, &email).await?;
+            tx.commit().await?;
+            tracing::info!(
+                user = viewer.id,
+                "account created, waiting for verification"
+            );
+            redirect_to(&links::check_email_page(&email));
+        }
         Ok(())
     }
 
@@ -163,31 +171,15 @@ mod server {
         let state = state();
         let token = session::new_token();
         let expires = now_ms() + INVITE_DAYS * 24 * 3600 * 1000;
-        store::create_invite(&state.db, &session::token_hash(&token), viewer.id, expires).await?;
-        let base = state
-            .config
-            .public_url
-            .clone()
-            .unwrap_or_else(request_origin);
-        let link = format!("{}/join?invite={token}", base.trim_end_matches('/'));
+        let hash = session::token_hash(&token);
+        let mut conn = state.db.acquire().await?;
+        store::create_invite(&mut conn, &hash, viewer.id, None, expires).await?;
+        let link = format!("{}/join?invite={token}", site_url());
         // A plain form post lands back on the invite page with the link to copy.
         redirect_to(&crate::ui::url::with_query(
             "/invite",
             &[("link", link.clone())],
         ));
         Ok(link)
-    }
-
-    /// http://host of the current request, when no public URL is configured.
-    fn request_origin() -> String {
-        let host = use_context::<http::request::Parts>()
-            .and_then(|p| {
-                p.headers
-                    .get(header::HOST)
-                    .and_then(|h| h.to_str().ok())
-                    .map(String::from)
-            })
-            .unwrap_or_else(|| "localhost".into());
-        format!("http://{host}")
     }
 }

@@ -1,4 +1,5 @@
 use super::api::CreateInvite;
+use super::email_api::SendInvitations;
 use crate::ui::{submitted_error, FormError, RequireSignIn};
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
@@ -17,15 +18,45 @@ pub fn InvitePage() -> impl IntoView {
 
 #[component]
 fn InviteForm() -> impl IntoView {
+    let by_mail = ServerAction::<SendInvitations>::new();
     let action = ServerAction::<CreateInvite>::new();
-    // The form post comes back here with the new link in the address.
-    let link = use_query_map().read_untracked().get("link");
+    // The form posts come back here with the new link, or how many were sent, in the address.
+    let query = use_query_map().read_untracked().clone();
+    let link = query.get("link");
+    let sent = query.get("sent").and_then(|n| n.parse::<usize>().ok());
+    let typed = query.get("emails").unwrap_or_default();
+    // Only the form that failed shows the error.
+    let error = submitted_error();
+    let (mail_error, link_error) = if typed.is_empty() {
+        (None, error)
+    } else {
+        (error, None)
+    };
     view! {
-        <section class="card narrow" aria-labelledby="invite-title">
-            <h1 id="invite-title">"Invite a colleague"</h1>
+        <h1 id="invite-title" class="page-title">"Invite colleagues"</h1>
+        {(!mail_is_delivered()).then(|| view! {
+            <p class="notice" role="note">"Mail is not being delivered: no mail server is set up, so invitations are saved on the server (in data/mail) instead of sent. An administrator can set one with --smtp-url."</p>
+        })}
+        <section class="card narrow" aria-labelledby="invite-mail-title">
+            <h2 id="invite-mail-title">"By email"</h2>
+            {sent.map(|n| view! {
+                <p role="status">{if n == 1 { "Invitation sent.".to_string() } else { format!("{n} invitations sent.") }}</p>
+            })}
+            <ActionForm action=by_mail>
+                <div class="field">
+                    <label for="field-emails">"Email addresses"</label>
+                    <textarea id="field-emails" name="emails" rows="3" required aria-describedby="field-emails-hint">{crate::ui::raw_text_child(typed)}</textarea>
+                    <p class="hint" id="field-emails-hint">"Separate addresses with commas, spaces or new lines. Each link works once, for 7 days."</p>
+                </div>
+                <FormError message=mail_error/>
+                <button type="submit">"Send invitations"</button>
+            </ActionForm>
+        </section>
+        <section class="card narrow" aria-labelledby="invite-link-title">
+            <h2 id="invite-link-title">"As a link"</h2>
             <p>"An invite link lets one person join, even if their email domain is not open for sign-up. It works once and expires after 7 days."</p>
             <ActionForm action>
-                <FormError message=submitted_error()/>
+                <FormError message=link_error/>
                 <button type="submit">"Create invite link"</button>
             </ActionForm>
             {link.map(|link| view! {
@@ -37,4 +68,12 @@ fn InviteForm() -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// Whether this Commons sends mail (pages are rendered on the server, which knows).
+fn mail_is_delivered() -> bool {
+    #[cfg(feature = "ssr")]
+    return crate::api::state().mail.delivers();
+    #[cfg(not(feature = "ssr"))]
+    true
 }

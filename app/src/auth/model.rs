@@ -20,6 +20,10 @@ pub struct SessionInfo {
 }
 
 pub const MIN_PASSWORD_CHARS: usize = 10;
+/// How long an invite link works.
+pub const INVITE_DAYS: i64 = 7;
+/// Addresses one invitation form may send to.
+pub const MAX_INVITES_AT_ONCE: usize = 50;
 const MAX_PASSWORD_CHARS: usize = 1_000;
 const MAX_NAME_CHARS: usize = 100;
 
@@ -44,6 +48,35 @@ pub fn parse_email(raw: &str) -> Result<String, AppError> {
         Err(AppError::invalid(
             "Enter an email address like name@example.org.",
         ))
+    }
+}
+
+/// Addresses separated by commas, spaces, semicolons or new lines: each normalized, no
+/// repeats, at least one and at most [`MAX_INVITES_AT_ONCE`].
+pub fn parse_email_list(raw: &str) -> Result<Vec<String>, AppError> {
+    let mut emails: Vec<String> = Vec::new();
+    for part in raw.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
+        if part.is_empty() {
+            continue;
+        }
+        let email = parse_email(part).map_err(|_| {
+            AppError::invalid(format!(
+                "\"{}\" is not an email address. Separate addresses with commas, spaces or new lines.",
+                part.chars().take(100).collect::<String>()
+            ))
+        })?;
+        if !emails.contains(&email) {
+            emails.push(email);
+        }
+    }
+    if emails.is_empty() {
+        Err(AppError::invalid("Enter at least one email address."))
+    } else if emails.len() > MAX_INVITES_AT_ONCE {
+        Err(AppError::invalid(format!(
+            "Invite at most {MAX_INVITES_AT_ONCE} people at once."
+        )))
+    } else {
+        Ok(emails)
     }
 }
 
@@ -101,6 +134,17 @@ mod tests {
             assert!(parse_email(bad).is_err(), "{bad} should be refused");
         }
         assert_eq!(email_domain("ada@example.org"), "example.org");
+    }
+
+    #[test]
+    fn address_lists_split_on_commas_spaces_and_lines() {
+        assert_eq!(
+            parse_email_list("ada@example.org, Bob@example.org\ncy@x.org;ada@example.org").unwrap(),
+            vec!["ada@example.org", "bob@example.org", "cy@x.org"]
+        );
+        assert!(parse_email_list(" ,\n ").is_err());
+        let error = parse_email_list("ada@example.org nope").unwrap_err();
+        assert!(error.to_string().contains("\"nope\""), "{error}");
     }
 
     #[test]

@@ -2,12 +2,12 @@ use super::model::MIN_PASSWORD_CHARS;
 use crate::ui::TextField;
 use leptos::prelude::*;
 
-/// The password field of forms that create an account.
+/// The password field of forms that set a new password.
 #[component]
-pub fn NewPasswordField() -> impl IntoView {
+pub fn NewPasswordField(#[prop(into, default = "Password".into())] label: String) -> impl IntoView {
     view! {
         <TextField
-            label="Password"
+            label=label
             name="password"
             kind="password"
             autocomplete="new-password"

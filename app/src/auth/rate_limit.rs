@@ -31,11 +31,51 @@ pub const JOIN_PER_EMAIL: Limit = Limit {
     max: 5,
     window: Duration::from_secs(3600),
 };
+/// Mails with a link (verification, password reset) asked for from one address...
+pub const MAIL_LINK_PER_IP: Limit = Limit {
+    name: "mail-link-ip",
+    max: 20,
+    window: Duration::from_secs(3600),
+};
+/// ...and sent to one mailbox.
+pub const MAIL_LINK_PER_EMAIL: Limit = Limit {
+    name: "mail-link-email",
+    max: 3,
+    window: Duration::from_secs(900),
+};
+/// Invitations a person may send by email.
+pub const INVITES_PER_PERSON: Limit = Limit {
+    name: "invites",
+    max: 100,
+    window: Duration::from_secs(3600),
+};
 pub const POST_PER_PERSON: Limit = Limit {
     name: "post",
     max: 60,
     window: Duration::from_secs(60),
 };
+
+/// Counts a sign-in attempt from `ip` for `email`.
+pub fn sign_in(limiter: &RateLimiter, ip: &str, email: &str) -> Result<(), crate::error::AppError> {
+    if limiter.allow(SIGN_IN_PER_IP, ip) && limiter.allow(SIGN_IN_PER_EMAIL, email) {
+        Ok(())
+    } else {
+        Err(crate::error::AppError::RateLimited)
+    }
+}
+
+/// Counts a mail with a link asked for from `ip` to `email`.
+pub fn mail_link(
+    limiter: &RateLimiter,
+    ip: &str,
+    email: &str,
+) -> Result<(), crate::error::AppError> {
+    if limiter.allow(MAIL_LINK_PER_IP, ip) && limiter.allow(MAIL_LINK_PER_EMAIL, email) {
+        Ok(())
+    } else {
+        Err(crate::error::AppError::RateLimited)
+    }
+}
 
 /// (limit name, key) → (window start, attempts in it).
 type Windows = HashMap<(&'static str, String), (Instant, u32)>;

@@ -124,7 +124,8 @@ pub async fn start(
     if let Some(old) = request_token() {
         let old = token_hash(&old);
         store::delete_session_in(conn, &old).await?;
-        state.bus.end_session(&old);
+        crate::events::store::announce_session_end(conn, &old).await?;
+        state.events.end_session(&old);
     }
     let token = new_token();
     store::create_session(conn, &token_hash(&token), user_id, expires_at()).await?;
@@ -132,15 +133,37 @@ pub async fn start(
     Ok(())
 }
 
+/// Ends every session of `user_id` inside the caller's transaction, and closes their live
+/// streams (in every process, once the transaction commits).
+pub async fn end_all(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+) -> Result<(), crate::error::AppError> {
+    let state = crate::api::state();
+    for hash in store::delete_sessions_of(conn, user_id).await? {
+        crate::events::store::announce_session_end(conn, &hash).await?;
+        state.events.end_session(&hash);
+    }
+    Ok(())
+}
+
+/// Tells the browser to forget its session cookie.
+pub fn clear_cookie_on_response() {
+    let state = crate::api::state();
+    set_response_cookie(&clear_cookie(state.config.secure_cookies));
+}
+
 /// Ends the request's session on the server and clears the cookie.
 pub async fn end() -> Result<(), crate::error::AppError> {
     let state = crate::api::state();
     if let Some(token) = request_token() {
         let hash = token_hash(&token);
-        store::delete_session_in(&mut *state.db.acquire().await?, &hash).await?;
-        state.bus.end_session(&hash);
+        let mut conn = state.db.acquire().await?;
+        store::delete_session_in(&mut conn, &hash).await?;
+        crate::events::store::announce_session_end(&mut conn, &hash).await?;
+        state.events.end_session(&hash);
     }
-    set_response_cookie(&clear_cookie(state.config.secure_cookies));
+    clear_cookie_on_response();
     Ok(())
 }
 

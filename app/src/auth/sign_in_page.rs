@@ -7,20 +7,23 @@ use leptos_router::{components::A, hooks::use_query_map};
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
-    let email = use_query_map()
-        .read_untracked()
-        .get("email")
-        .unwrap_or_default();
+    let query = use_query_map().read_untracked().clone();
+    let email = query.get("email").unwrap_or_default();
+    let signed_out_everywhere = query.get("signed_out").as_deref() == Some("everywhere");
     view! {
         <Title text="Sign in"/>
         <section class="card narrow" aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">"Sign in"</h1>
+            {signed_out_everywhere.then(|| view! {
+                <p role="status">"You are signed out on every device."</p>
+            })}
             <ActionForm action>
                 <TextField label="Email" name="email" kind="email" value=email autocomplete="username" required=true/>
                 <TextField label="Password" name="password" kind="password" autocomplete="current-password" required=true/>
                 <FormError message=submitted_error()/>
                 <button type="submit">"Sign in"</button>
             </ActionForm>
+            <p><A href="/forgot-password">"Forgot your password?"</A></p>
             <p>"New here? " <A href="/join">"Create an account"</A></p>
         </section>
     }

@@ -9,6 +9,32 @@ pub struct NewAccount {
     pub email: String,
     pub password_hash: String,
     pub is_admin: bool,
+    /// Whether the address is already proven (the first administrator; an invitation mailed to
+    /// it). Otherwise the person cannot sign in until they open the link sent to it.
+    pub verified: bool,
+}
+
+/// What a link sent by mail is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    Verify,
+    Reset,
+}
+
+impl LinkPurpose {
+    fn key(self) -> &'static str {
+        match self {
+            LinkPurpose::Verify => "verify",
+            LinkPurpose::Reset => "reset",
+        }
+    }
+}
+
+/// An account found by its email address.
+pub struct AccountByEmail {
+    pub id: i64,
+    pub name: String,
+    pub verified: bool,
 }
 
 pub enum CreateAccount {
@@ -74,9 +100,10 @@ pub async fn create_account(
         handle = format!("{base}-{n}");
     }
     let id = new_id();
+    let now = now_ms();
     sqlx::query(
-        "INSERT INTO users (id, handle, email, name, password_hash, is_admin, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO users (id, handle, email, name, password_hash, is_admin, created_at, \
+         email_verified_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(id)
     .bind(&handle)
@@ -84,7 +111,8 @@ pub async fn create_account(
     .bind(&account.name)
     .bind(&account.password_hash)
     .bind(account.is_admin as i64)
-    .bind(now_ms())
+    .bind(now)
+    .bind(account.verified.then_some(now))
     .execute(&mut *conn)
     .await?;
     Ok(CreateAccount::Created(Viewer {
@@ -95,15 +123,127 @@ pub async fn create_account(
     }))
 }
 
-/// The account and password hash for an email address.
-pub async fn credentials(db: &Db, email: &str) -> Result<Option<(Viewer, String)>, sqlx::Error> {
-    let row =
-        sqlx::query("SELECT id, handle, name, is_admin, password_hash FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_optional(db)
-            .await?;
-    row.map(|row| Ok((viewer_from_row(&row)?, row.try_get("password_hash")?)))
-        .transpose()
+/// What signing in checks for an email address.
+pub struct Credentials {
+    pub viewer: Viewer,
+    pub password_hash: String,
+    pub verified: bool,
+}
+
+pub async fn credentials(db: &Db, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT id, handle, name, is_admin, password_hash, email_verified_at FROM users \
+         WHERE email = $1",
+    )
+    .bind(email)
+    .fetch_optional(db)
+    .await?;
+    row.map(|row| {
+        Ok(Credentials {
+            viewer: viewer_from_row(&row)?,
+            password_hash: row.try_get("password_hash")?,
+            verified: row
+                .try_get::<Option<i64>, _>("email_verified_at")?
+                .is_some(),
+        })
+    })
+    .transpose()
+}
+
+pub async fn account_by_email(db: &Db, email: &str) -> Result<Option<AccountByEmail>, sqlx::Error> {
+    let row = sqlx::query("SELECT id, name, email_verified_at FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_optional(db)
+        .await?;
+    row.map(|row| {
+        Ok(AccountByEmail {
+            id: row.try_get(0)?,
+            name: row.try_get(1)?,
+            verified: row.try_get::<Option<i64>, _>(2)?.is_some(),
+        })
+    })
+    .transpose()
+}
+
+/// Stores a link's token (as its hash) for `user_id`.
+pub async fn create_link(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    user_id: i64,
+    purpose: LinkPurpose,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO email_tokens (token_hash, user_id, purpose, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(purpose.key())
+    .bind(now_ms())
+    .bind(expires_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Uses up a link: the person it was for, or `None` when it is unknown, spent or expired.
+pub async fn use_link(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    purpose: LinkPurpose,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row = sqlx::query(
+        "UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 \
+         AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
+    )
+    .bind(now)
+    .bind(token_hash)
+    .bind(purpose.key())
+    .fetch_optional(conn)
+    .await?;
+    row.map(|row| row.try_get(0)).transpose()
+}
+
+pub async fn mark_verified(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_password(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    password_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of `user_id`; returns their token hashes (to close their live streams).
+pub async fn delete_sessions_of(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows = sqlx::query("DELETE FROM sessions WHERE user_id = $1 RETURNING token_hash")
+        .bind(user_id)
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(|row| row.try_get(0)).collect()
 }
 
 pub async fn create_session(
@@ -151,38 +291,42 @@ pub async fn viewer_for_session(
     row.as_ref().map(viewer_from_row).transpose()
 }
 
+/// Stores an invite; `email` is the address it is mailed to (`None` for a copied link).
 pub async fn create_invite(
-    db: &Db,
+    conn: &mut AnyConnection,
     token_hash: &str,
     created_by: i64,
+    email: Option<&str>,
     expires_at: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO invites (token_hash, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO invites (token_hash, created_by, created_at, expires_at, email) \
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash)
     .bind(created_by)
     .bind(now_ms())
     .bind(expires_at)
-    .execute(db)
+    .bind(email)
+    .execute(conn)
     .await?;
     Ok(())
 }
 
-/// Whether an invite exists, is unused and has not expired.
-pub async fn invite_is_open(
+/// An invite that is unused and has not expired: `Some(address it was mailed to, if any)`.
+pub async fn open_invite(
     conn: &mut AnyConnection,
     token_hash: &str,
     now: i64,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Option<Option<String>>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT 1 FROM invites WHERE token_hash = $1 AND used_by IS NULL AND expires_at > $2",
+        "SELECT email FROM invites WHERE token_hash = $1 AND used_by IS NULL AND expires_at > $2",
     )
     .bind(token_hash)
     .bind(now)
     .fetch_optional(conn)
     .await?;
-    Ok(row.is_some())
+    row.map(|row| row.try_get(0)).transpose()
 }
 
 /// Marks an open invite used by `user_id`; false when someone else used it first.
@@ -202,6 +346,26 @@ pub async fn use_invite(
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Deletes sessions, invites and mailed links that have expired; returns how many sessions and
+/// invites.
+pub async fn delete_expired(db: &Db, now: i64) -> Result<(u64, u64), sqlx::Error> {
+    let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(now)
+        .execute(db)
+        .await?
+        .rows_affected();
+    let invites = sqlx::query("DELETE FROM invites WHERE expires_at <= $1")
+        .bind(now)
+        .execute(db)
+        .await?
+        .rows_affected();
+    sqlx::query("DELETE FROM email_tokens WHERE expires_at <= $1")
+        .bind(now)
+        .execute(db)
+        .await?;
+    Ok((sessions, invites))
 }
 
 #[cfg(test)]

@@ -10,21 +10,16 @@ pub async fn get_profile(
     handle: String,
     #[server(default)] before: Option<i64>,
 ) -> Result<Profile, AppError> {
-    use crate::auth::policy;
     let viewer = crate::api::require_viewer()?;
-    if !policy::can_read(Some(&viewer)) {
-        return Err(AppError::SignInRequired);
-    }
+    let scope = crate::api::read_scope()?;
     let db = &crate::api::state().db;
     let row = super::store::by_handle(db, &handle)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut posts = crate::posts::store::author_page(db, row.id, before).await?;
-    posts
-        .posts
-        .retain(|p| policy::can_see_post(Some(&viewer), p.author_id));
+    let live_after = crate::events::store::head(db).await?;
+    let posts = crate::posts::store::author_page(db, &scope, row.id, before, live_after).await?;
     Ok(Profile {
-        editable: policy::can_edit_profile(Some(&viewer), row.id),
+        editable: crate::policy::can_edit_profile(Some(&viewer), row.id),
         id: row.id,
         handle: row.handle,
         name: row.name,
@@ -51,7 +46,7 @@ pub async fn update_profile(
         let row = super::store::by_handle(db, &handle)
             .await?
             .ok_or(AppError::NotFound)?;
-        if !crate::auth::policy::can_edit_profile(Some(&viewer), row.id) {
+        if !crate::policy::can_edit_profile(Some(&viewer), row.id) {
             return Err(AppError::Forbidden(
                 "You can only edit your own profile.".into(),
             ));

@@ -85,6 +85,7 @@ pub async fn insert_many(
         "about",
         "is_admin",
         "created_at",
+        "email_verified_at",
     ];
     insert_rows(conn, "users", &columns, people, |query, p| {
         query
@@ -99,6 +100,7 @@ pub async fn insert_many(
             .bind(&p.time_zone)
             .bind(&p.about)
             .bind(p.is_admin as i64)
+            .bind(p.created_at)
             .bind(p.created_at)
     })
     .await

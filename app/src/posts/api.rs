@@ -7,26 +7,17 @@ use leptos::server_fn::codec::GetUrl;
 /// A page of the home feed, newest first, before the cursor `before`.
 #[server(endpoint = "home_feed", input = GetUrl)]
 pub async fn home_feed(#[server(default)] before: Option<i64>) -> Result<FeedPage, AppError> {
-    let viewer = crate::api::require_viewer()?;
-    if !crate::auth::policy::can_read(Some(&viewer)) {
-        return Err(AppError::SignInRequired);
-    }
-    let mut page = super::store::feed_page(&crate::api::state().db, before).await?;
-    page.posts
-        .retain(|p| crate::auth::policy::can_see_post(Some(&viewer), p.author_id));
-    Ok(page)
+    let (state, scope) = (crate::api::state(), crate::api::read_scope()?);
+    let live_after = crate::events::store::head(&state.db).await?;
+    Ok(super::store::feed_page(&state.db, &scope, before, live_after).await?)
 }
 
 #[server(endpoint = "get_post", input = GetUrl)]
 pub async fn get_post(id: i64) -> Result<PostView, AppError> {
-    let viewer = crate::api::require_viewer()?;
-    let post = super::store::post(&crate::api::state().db, id)
+    let (state, scope) = (crate::api::state(), crate::api::read_scope()?);
+    super::store::post(&state.db, &scope, id)
         .await?
-        .ok_or(AppError::NotFound)?;
-    if !crate::auth::policy::can_see_post(Some(&viewer), post.author_id) {
-        return Err(AppError::NotFound);
-    }
-    Ok(post)
+        .ok_or(AppError::NotFound)
 }
 
 /// Publishes an update written in Markdown. The same idempotency key never makes two posts.
@@ -47,12 +38,15 @@ pub async fn create_post(
 }
 
 #[cfg(feature = "ssr")]
+pub use server::publish;
+
+#[cfg(feature = "ssr")]
 mod server {
     use crate::api::{require_viewer, state};
-    use crate::auth::{policy, rate_limit};
     use crate::error::AppError;
-    use crate::live::LiveEvent;
     use crate::posts::{model, store};
+    use crate::state::AppState;
+    use crate::{auth::rate_limit, events, policy, policy::Audience};
 
     pub async fn create_post(
         body: String,
@@ -63,6 +57,7 @@ mod server {
             return Err(AppError::Forbidden("You cannot post here.".into()));
         }
         let body = model::parse_body(&body)?;
+        let key = model::parse_idempotency_key(idempotency_key)?;
         let state = state();
         if !state
             .limiter
@@ -70,12 +65,42 @@ mod server {
         {
             return Err(AppError::RateLimited);
         }
-        let html = crate::ui::markdown::render(&body);
-        let key = model::parse_idempotency_key(idempotency_key);
-        let (post, created) =
-            store::create_post(&state.db, viewer.id, &body, &html, key.as_deref()).await?;
+        publish(
+            &state,
+            viewer.id,
+            &body,
+            Audience::Organization,
+            key.as_deref(),
+        )
+        .await
+    }
+
+    /// Stores a post and its event in one transaction, then wakes the live streams. Also how
+    /// tests make posts, so they are made the one way the app makes them.
+    pub async fn publish(
+        state: &AppState,
+        author_id: i64,
+        body_md: &str,
+        audience: Audience,
+        idempotency_key: Option<&str>,
+    ) -> Result<model::PostView, AppError> {
+        let body_html = crate::ui::markdown::render(body_md);
+        let new = store::NewPost {
+            author_id,
+            body_md,
+            body_html: &body_html,
+            audience,
+            idempotency_key,
+        };
+        let mut tx = state.db.begin().await?;
+        let (post, created) = store::create_post(&mut tx, new).await?;
         if created {
-            state.bus.publish(LiveEvent::PostCreated(post.clone()));
+            let event = model::PostCreated(post.clone());
+            events::store::append(&mut tx, &event, audience, author_id).await?;
+        }
+        tx.commit().await?;
+        if created {
+            state.events.written();
         }
         Ok(post)
     }

@@ -35,6 +35,7 @@ fn HomeFeed() -> impl IntoView {
                             <LiveFeed
                                 first_ids=first.posts.iter().map(|p| p.id).collect()
                                 next=first.next
+                                live_after=first.live_after
                                 is_start=before.is_none()
                                 draft
                                 error

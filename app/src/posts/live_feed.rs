@@ -1,5 +1,5 @@
 use super::{api::home_feed, card::PostCard, composer::Composer, model::PostView};
-use crate::live::LiveState;
+use crate::events::LiveState;
 use leptos::prelude::*;
 
 /// The home feed's island, the part of the page that runs in the browser: the composer, posts
@@ -7,18 +7,19 @@ use leptos::prelude::*;
 /// "Load more" adds, and the live connection's status.
 ///
 /// Props cross from the server as JSON, so they are only what the browser needs: the ids of the
-/// first page (to skip live duplicates), the cursor, and what a failed plain form post left.
+/// first page (to skip live duplicates), the cursor, the event log's head when the page was
+/// read (where the live stream starts), and what a failed plain form post left.
 #[island]
 pub fn LiveFeed(
     first_ids: Vec<i64>,
     next: Option<i64>,
+    live_after: i64,
     /// Whether this is the top of the feed (not a `?before=` page): only the top goes live.
     is_start: bool,
     draft: String,
     error: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let newest = first_ids.first().copied().unwrap_or(0);
     let empty = first_ids.is_empty();
     let first_ids = StoredValue::new(first_ids);
     let live = RwSignal::new(Vec::<PostView>::new());
@@ -40,11 +41,13 @@ pub fn LiveFeed(
     };
     if is_start {
         #[cfg(feature = "hydrate")]
-        crate::live::client::subscribe(newest, state, move |event| match event {
-            crate::live::LiveEvent::PostCreated(post) => add(post),
+        crate::events::client::subscribe(live_after, state, move |event| {
+            if let Some(super::model::PostCreated(post)) = event.decode() {
+                add(post);
+            }
         });
     }
-    let _ = newest;
+    let _ = live_after;
 
     let load_more = move |ev: leptos::ev::MouseEvent| {
         let Some(before) = cursor.get_untracked() else {

@@ -21,6 +21,18 @@ pub struct PostView {
 pub struct FeedPage {
     pub posts: Vec<PostView>,
     pub next: Option<i64>,
+    /// The event log's head when the page was read: a live stream that starts after it misses
+    /// nothing that happened since.
+    pub live_after: i64,
+}
+
+/// The event of a new post, sent to everyone in its audience.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PostCreated(pub PostView);
+
+impl crate::events::Event for PostCreated {
+    const KIND: &'static str = "post.created";
 }
 
 /// The text of a new post: trimmed, not empty, not too long.
@@ -38,11 +50,20 @@ pub fn parse_body(raw: &str) -> Result<String, AppError> {
     }
 }
 
-/// Idempotency keys are chosen by the client; keep them short and plain.
-pub fn parse_idempotency_key(raw: Option<String>) -> Option<String> {
-    raw.map(|k| k.trim().to_string()).filter(|k| {
-        !k.is_empty() && k.len() <= 64 && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-    })
+/// Idempotency keys are chosen by the client: short and plain, or the request is refused (a
+/// key that was silently dropped would let a retry make a duplicate).
+pub fn parse_idempotency_key(raw: Option<String>) -> Result<Option<String>, AppError> {
+    let Some(key) = raw.map(|k| k.trim().to_string()).filter(|k| !k.is_empty()) else {
+        return Ok(None);
+    };
+    if key.len() <= 64 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        Ok(Some(key))
+    } else {
+        Err(AppError::BadRequest(
+            "This request's idempotency key is malformed: use up to 64 letters, digits and dashes."
+                .into(),
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -57,12 +78,16 @@ mod tests {
     }
 
     #[test]
-    fn odd_idempotency_keys_are_ignored() {
+    fn malformed_idempotency_keys_are_refused() {
         assert_eq!(
-            parse_idempotency_key(Some("abc-123".into())).as_deref(),
+            parse_idempotency_key(Some("abc-123".into()))
+                .unwrap()
+                .as_deref(),
             Some("abc-123")
         );
-        assert_eq!(parse_idempotency_key(Some("<script>".into())), None);
-        assert_eq!(parse_idempotency_key(Some(String::new())), None);
+        assert!(parse_idempotency_key(Some("<script>".into())).is_err());
+        assert!(parse_idempotency_key(Some("x".repeat(65))).is_err());
+        assert_eq!(parse_idempotency_key(Some(String::new())).unwrap(), None);
+        assert_eq!(parse_idempotency_key(None).unwrap(), None);
     }
 }

@@ -2,7 +2,8 @@
 //! databases), never by OFFSET, so the 1,000th page costs what the first does.
 use super::model::{FeedPage, PostView, PAGE_SIZE};
 use crate::db::{insert_rows, new_id, now_ms, Db};
-use sqlx::{any::AnyRow, Row};
+use crate::policy::{Audience, ReadScope};
+use sqlx::{any::AnyRow, AnyConnection, Row};
 
 const SELECT_POST: &str = "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at \
      FROM posts p JOIN users u ON u.id = p.author_id";
@@ -18,7 +19,7 @@ fn post_from_row(row: &AnyRow) -> Result<PostView, sqlx::Error> {
     })
 }
 
-fn into_page(rows: Vec<AnyRow>) -> Result<FeedPage, sqlx::Error> {
+fn into_page(rows: Vec<AnyRow>, live_after: i64) -> Result<FeedPage, sqlx::Error> {
     let mut posts = rows
         .iter()
         .map(post_from_row)
@@ -29,94 +30,113 @@ fn into_page(rows: Vec<AnyRow>) -> Result<FeedPage, sqlx::Error> {
     } else {
         None
     };
-    Ok(FeedPage { posts, next })
+    Ok(FeedPage {
+        posts,
+        next,
+        live_after,
+    })
 }
 
-/// The newest posts before `before` (exclusive), newest first.
-pub async fn feed_page(db: &Db, before: Option<i64>) -> Result<FeedPage, sqlx::Error> {
-    let rows = sqlx::query(&format!(
-        "{SELECT_POST} WHERE p.id < $1 ORDER BY p.id DESC LIMIT $2"
-    ))
-    .bind(before.unwrap_or(i64::MAX))
-    .bind(PAGE_SIZE as i64 + 1)
-    .fetch_all(db)
-    .await?;
-    into_page(rows)
+/// The newest posts `scope` may see before `before` (exclusive), newest first. `live_after` is
+/// the event log's head, read before this page.
+pub async fn feed_page(
+    db: &Db,
+    scope: &ReadScope,
+    before: Option<i64>,
+    live_after: i64,
+) -> Result<FeedPage, sqlx::Error> {
+    let sql = format!(
+        "{SELECT_POST} WHERE p.id < $1 AND {} ORDER BY p.id DESC LIMIT ${}",
+        scope.sql("p.audience", "p.author_id", 2),
+        2 + scope.parameters()
+    );
+    let query = scope.bind(sqlx::query(&sql).bind(before.unwrap_or(i64::MAX)));
+    let rows = query.bind(PAGE_SIZE as i64 + 1).fetch_all(db).await?;
+    into_page(rows, live_after)
 }
 
-/// One author's posts before `before`, newest first.
+/// One author's posts that `scope` may see before `before`, newest first.
 pub async fn author_page(
     db: &Db,
+    scope: &ReadScope,
     author_id: i64,
     before: Option<i64>,
+    live_after: i64,
 ) -> Result<FeedPage, sqlx::Error> {
-    let rows = sqlx::query(&format!(
-        "{SELECT_POST} WHERE p.author_id = $1 AND p.id < $2 ORDER BY p.id DESC LIMIT $3"
-    ))
-    .bind(author_id)
-    .bind(before.unwrap_or(i64::MAX))
-    .bind(PAGE_SIZE as i64 + 1)
-    .fetch_all(db)
-    .await?;
-    into_page(rows)
+    let sql = format!(
+        "{SELECT_POST} WHERE p.author_id = $1 AND p.id < $2 AND {} ORDER BY p.id DESC LIMIT ${}",
+        scope.sql("p.audience", "p.author_id", 3),
+        3 + scope.parameters()
+    );
+    let query = sqlx::query(&sql)
+        .bind(author_id)
+        .bind(before.unwrap_or(i64::MAX));
+    let rows = scope
+        .bind(query)
+        .bind(PAGE_SIZE as i64 + 1)
+        .fetch_all(db)
+        .await?;
+    into_page(rows, live_after)
 }
 
-/// Posts newer than `after`, oldest first (to replay what a live client missed).
-pub async fn posts_after(db: &Db, after: i64, limit: i64) -> Result<Vec<PostView>, sqlx::Error> {
-    let rows = sqlx::query(&format!(
-        "{SELECT_POST} WHERE p.id > $1 ORDER BY p.id ASC LIMIT $2"
-    ))
-    .bind(after)
-    .bind(limit)
-    .fetch_all(db)
-    .await?;
-    rows.iter().map(post_from_row).collect()
-}
-
-pub async fn post(db: &Db, id: i64) -> Result<Option<PostView>, sqlx::Error> {
-    let row = sqlx::query(&format!("{SELECT_POST} WHERE p.id = $1"))
-        .bind(id)
+/// One post, if `scope` may see it.
+pub async fn post(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<PostView>, sqlx::Error> {
+    let sql = format!(
+        "{SELECT_POST} WHERE p.id = $1 AND {}",
+        scope.sql("p.audience", "p.author_id", 2)
+    );
+    let row = scope
+        .bind(sqlx::query(&sql).bind(id))
         .fetch_optional(db)
         .await?;
     row.as_ref().map(post_from_row).transpose()
 }
 
-/// Stores a post. With an idempotency key the author has used before, returns that post instead
-/// of making a second one.
+/// A post to store.
+pub struct NewPost<'a> {
+    pub author_id: i64,
+    pub body_md: &'a str,
+    pub body_html: &'a str,
+    pub audience: Audience,
+    pub idempotency_key: Option<&'a str>,
+}
+
+/// Stores a post inside the caller's transaction (as its first write). With an idempotency key
+/// the author has used before, returns that post instead of making a second one; the flag says
+/// whether this call made it.
 pub async fn create_post(
-    db: &Db,
-    author_id: i64,
-    body_md: &str,
-    body_html: &str,
-    idempotency_key: Option<&str>,
+    conn: &mut AnyConnection,
+    new: NewPost<'_>,
 ) -> Result<(PostView, bool), sqlx::Error> {
     let id = new_id();
     let inserted = sqlx::query(
-        "INSERT INTO posts (id, author_id, body_md, body_html, created_at, idempotency_key) \
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (author_id, idempotency_key) DO NOTHING",
+        "INSERT INTO posts (id, author_id, body_md, body_html, audience, created_at, \
+         idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (author_id, idempotency_key) DO NOTHING",
     )
     .bind(id)
-    .bind(author_id)
-    .bind(body_md)
-    .bind(body_html)
+    .bind(new.author_id)
+    .bind(new.body_md)
+    .bind(new.body_html)
+    .bind(new.audience.key())
     .bind(now_ms())
-    .bind(idempotency_key)
-    .execute(db)
+    .bind(new.idempotency_key)
+    .execute(&mut *conn)
     .await?
     .rows_affected()
         == 1;
     let row = if inserted {
         sqlx::query(&format!("{SELECT_POST} WHERE p.id = $1"))
             .bind(id)
-            .fetch_one(db)
+            .fetch_one(&mut *conn)
             .await?
     } else {
         sqlx::query(&format!(
             "{SELECT_POST} WHERE p.author_id = $1 AND p.idempotency_key = $2"
         ))
-        .bind(author_id)
-        .bind(idempotency_key)
-        .fetch_one(db)
+        .bind(new.author_id)
+        .bind(new.idempotency_key)
+        .fetch_one(&mut *conn)
         .await?
     };
     Ok((post_from_row(&row)?, inserted))

@@ -38,6 +38,7 @@ fn account_links(viewer: Option<Viewer>) -> AnyView {
     match viewer {
         Some(viewer) => view! {
             <A href="/invite">"Invite"</A>
+            <A href="/settings">"Settings"</A>
             <A href=format!("/people/{}", viewer.handle)>
                 <span class="visually-hidden">"Your profile: "</span>
                 {viewer.name.clone()}

@@ -40,9 +40,36 @@ pub fn with_query(page: &str, fields: &[(&str, String)]) -> String {
     }
 }
 
+/// Whether `target` is a path on this site, safe to redirect to. Browsers read `//host/x` and
+/// `/\host/x` as another site's address, so those are not.
+pub fn is_same_site_path(target: &str) -> bool {
+    let mut chars = target.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && !target.chars().any(|c| c.is_control())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_paths_on_this_site_are_redirect_targets() {
+        for good in ["/", "/people/ada", "/?before=12&error=x", "/posts/1#c"] {
+            assert!(is_same_site_path(good), "{good}");
+        }
+        for bad in [
+            "//evil.example/x",
+            "/\\evil.example/x",
+            "https://evil.example/",
+            "evil",
+            "",
+            "/\tevil",
+            "/a\nb",
+        ] {
+            assert!(!is_same_site_path(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn replaces_fields_and_keeps_others() {

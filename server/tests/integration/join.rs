@@ -63,6 +63,11 @@ async fn an_invite_link_lets_one_person_in_once() {
         .call("join", &join_form("Carol", "carol@other.com", &token))
         .await
         .expect("invite works");
+    // A copied link proves nothing about the address: Carol verifies it like everyone else.
+    assert!(carol.session().await.viewer.is_none());
+    carol
+        .verify_with(&app.link_mailed_to("carol@other.com", "/verify").await)
+        .await;
     assert!(carol.session().await.viewer.is_some());
 
     let dave = app

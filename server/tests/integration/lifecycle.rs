@@ -1,48 +1,14 @@
 //! The real `commons` binary: acknowledged writes survive kill -9, sessions survive a restart,
 //! and SIGTERM stops it cleanly even with live streams open.
 use crate::support::*;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn start(database_url: &str, port: u16) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_commons"))
-        .args([
-            "--bind",
-            &format!("127.0.0.1:{port}"),
-            "--database-url",
-            database_url,
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("commons starts");
-    let health = format!("http://127.0.0.1:{port}/healthz");
-    for _ in 0..200 {
-        if let Ok(response) = reqwest::get(&health).await {
-            if response.status().is_success() {
-                return child;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("commons did not become healthy");
-}
 
 #[tokio::test]
 async fn an_acknowledged_post_survives_kill_dash_nine() {
     let db = TestDb::new().await;
     let port = free_port();
-    let mut server = start(&db.url, port).await;
+    let mut server = start_process(&db.url, port).await;
     let url = format!("http://127.0.0.1:{port}");
     let ada = Visitor::new(&url);
     ada.set_up_acme().await;
@@ -50,7 +16,7 @@ async fn an_acknowledged_post_survives_kill_dash_nine() {
     server.kill().expect("SIGKILL"); // std's kill is SIGKILL on Unix
     server.wait().unwrap();
 
-    let mut server = start(&db.url, port).await;
+    let mut server = start_process(&db.url, port).await;
     let feed = ada
         .feed(None)
         .await
@@ -64,7 +30,7 @@ async fn an_acknowledged_post_survives_kill_dash_nine() {
 async fn sigterm_stops_the_server_even_with_a_live_stream_open() {
     let db = TestDb::new().await;
     let port = free_port();
-    let mut server = start(&db.url, port).await;
+    let mut server = start_process(&db.url, port).await;
     let ada = Visitor::new(&format!("http://127.0.0.1:{port}"));
     ada.set_up_acme().await;
     let mut stream = ada.open_live(None).await.expect("stream opens");

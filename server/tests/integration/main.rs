@@ -1,12 +1,16 @@
 //! Integration tests: the real router over real HTTP, on SQLite or PostgreSQL
 //! (`TEST_DATABASE_URL=postgres://...`).
+mod mailbox;
 mod support;
 
+mod concurrency;
+mod jobs;
 mod join;
 mod lifecycle;
 mod live;
 mod pages;
 mod posts;
+mod read_scope;
 mod security;
 mod seed;
 mod sessions;

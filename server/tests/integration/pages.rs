@@ -55,6 +55,7 @@ async fn setup_join_post_and_sign_out_work_as_plain_forms() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(location(&response), "/", "back to the feed, with no error");
     let (status, home) = ada.page("/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(home.contains("aria-label=\"Home feed\""));
@@ -76,7 +77,16 @@ async fn setup_join_post_and_sign_out_work_as_plain_forms() {
             ],
         )
         .await;
-    assert_eq!(location(&response), "/");
+    // Joining sends a link to the address; the page says so.
+    assert_eq!(
+        location(&response),
+        "/join/check-email?email=bob%40example.org"
+    );
+    let (status, check) = bob.page(&location(&response)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(check.contains("Check your email") && check.contains("bob@example.org"));
+    let link = app.link_mailed_to("bob@example.org", "/verify").await;
+    bob.verify_with(&link).await;
     let (_, home) = bob.page("/").await;
     assert!(home.contains("Sign out") && home.contains("/people/bob"));
     assert!(home.contains("<em>form</em>"));
@@ -130,9 +140,10 @@ async fn profiles_show_details_and_posts_and_their_owner_edits_them() {
             ],
         )
         .await;
-    assert!(
-        location(&response).contains("/people/bob-builder"),
-        "back to the profile"
+    assert_eq!(
+        location(&response),
+        "/people/bob-builder",
+        "back to the profile, with no error"
     );
 
     let carol = app.member("Carol", "carol@example.org").await;

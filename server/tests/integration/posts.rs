@@ -78,7 +78,12 @@ async fn strangers_cannot_read_or_post() {
         .call_as::<app::posts::model::PostView>("create_post", &[("body", "hi")])
         .await;
     assert_eq!(write, Err(AppError::SignInRequired));
-    let (_, html) = stranger.page(&format!("/posts/{}", post.id)).await;
+    let (status, html) = stranger.page(&format!("/posts/{}", post.id)).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Welcome to Acme"),
+        "the stranger is asked to sign in"
+    );
     assert!(!html.contains("members only"));
 }
 

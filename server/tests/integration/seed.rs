@@ -44,7 +44,7 @@ async fn a_seeded_organization_can_be_signed_into_and_browsed() {
 
     let (status, html) = admin.page("/people/admin").await;
     assert_eq!(status, 200);
-    assert!(html.contains("Northwind Admin"));
+    assert!(html.contains(r#"aria-label="Posts by Northwind Admin""#));
     let again = seed::run(&db, &options).await;
     assert!(again.is_err(), "seeding refuses a database that has people");
 }

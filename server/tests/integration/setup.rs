@@ -94,7 +94,7 @@ async fn setup_explains_bad_input() {
 async fn a_setup_made_through_another_process_is_seen_at_once() {
     let app = TestApp::spawn().await;
     // Every page shows the organization's name, which each process keeps in memory.
-    let elsewhere = Visitor::new(&app.another_process().await);
+    let elsewhere = Visitor::new(&app.another_server().await);
     assert_eq!(elsewhere.session().await.organization, None);
 
     app.setup().await;

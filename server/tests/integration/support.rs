@@ -1,7 +1,13 @@
 //! The test harness: a real Commons server on a real database (SQLite by default, PostgreSQL when
 //! TEST_DATABASE_URL is a postgres:// URL), driven over real HTTP the way a browser form or the
 //! WebAssembly client drives it. Tests read like user stories: `app.setup()`, `ada.post(..)`.
+use crate::mailbox;
 use app::error::AppError;
+use app::posts::{
+    api::{CreatePost, HomeFeed},
+    model::PostCreated,
+};
+use leptos::server_fn::ServerFn;
 use reqwest::{header, Client, Response, StatusCode};
 use serde::de::DeserializeOwned;
 use server::config::Config;
@@ -100,6 +106,10 @@ impl Drop for TestDb {
 /// A running server on its own database.
 pub struct TestApp {
     pub url: String,
+    /// Where its mail arrives.
+    pub mail: mailbox::Mailbox,
+    /// The server's shared state, for builders that make data through the stores.
+    pub state: app::state::AppState,
     pub db: TestDb,
 }
 
@@ -110,13 +120,23 @@ impl TestApp {
 
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let db = TestDb::new().await;
-        let url = start_server(&db.url, adjust).await;
-        TestApp { url, db }
+        let mail = mailbox::Mailbox::for_tests();
+        let (url, state) = start_server(&db.url, |config| {
+            mail.configure(config);
+            adjust(config)
+        })
+        .await;
+        TestApp {
+            url,
+            mail,
+            state,
+            db,
+        }
     }
 
-    /// The address of another Commons process on the same database, as behind a load balancer.
-    pub async fn another_process(&self) -> String {
-        start_server(&self.db.url, |_| {}).await
+    /// The address of another Commons server on the same database, as behind a load balancer.
+    pub async fn another_server(&self) -> String {
+        start_server(&self.db.url, |_| {}).await.0
     }
 
     /// A new visitor with an empty cookie jar, like a fresh browser.
@@ -132,6 +152,8 @@ impl TestApp {
     }
 
     /// A person who joined with an allowed email domain, signed in.
+    /// A person who joined through the join form with an allowed email domain and verified
+    /// their address with the link mailed to them; signed in.
     pub async fn member(&self, name: &str, email: &str) -> Visitor {
         let person = self.visitor();
         person
@@ -141,21 +163,137 @@ impl TestApp {
             )
             .await
             .expect("join succeeds");
+        assert!(
+            person.session_cookie().is_none(),
+            "not signed in before verifying"
+        );
+        let link = self.link_mailed_to(email, "/verify").await;
+        person.verify_with(&link).await;
         person
+    }
+
+    /// The newest link to `path` on this server in a message to `email`, waiting (a bounded
+    /// number of times) for the message to arrive.
+    pub async fn link_mailed_to(&self, email: &str, path: &str) -> String {
+        let prefix = format!("{}{path}?", self.url);
+        for _ in 0..200 {
+            if let Some(link) = mailbox::newest_link(&self.mail, email, &prefix) {
+                return link;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("no mail to {email} with a link to {path}");
     }
 }
 
-/// Starts a server on `database_url` in this test's runtime; returns its address.
-async fn start_server(database_url: &str, adjust: impl FnOnce(&mut Config)) -> String {
+/// Someone made by a builder: their account, and their own browser, signed in.
+pub struct Person {
+    pub viewer: app::auth::Viewer,
+    pub browser: Visitor,
+}
+
+impl std::ops::Deref for Person {
+    type Target = Visitor;
+
+    fn deref(&self) -> &Visitor {
+        &self.browser
+    }
+}
+
+impl Person {
+    pub fn id(&self) -> i64 {
+        self.viewer.id
+    }
+}
+
+/// The stored hash of [`PASSWORD`], made once per test process.
+async fn password_hash() -> String {
+    static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    HASH.get_or_init(|| async {
+        app::auth::password::hash(PASSWORD.into())
+            .await
+            .expect("hash")
+    })
+    .await
+    .clone()
+}
+
+/// Data builders: people and content made directly through the stores, the way the app makes
+/// them, without a sign-up (and its Argon2 and rate limits) per person.
+impl TestApp {
+    /// A member called `name` (email `first.last@example.org`), signed in on their own browser.
+    pub async fn person(&self, name: &str) -> Person {
+        self.account(name, false).await
+    }
+
+    /// Sets the organization up, then makes a member called `name`.
+    pub async fn person_after_setup(&self, name: &str) -> Person {
+        self.setup().await;
+        self.person(name).await
+    }
+
+    /// An administrator called `name`.
+    pub async fn admin(&self, name: &str) -> Person {
+        self.account(name, true).await
+    }
+
+    async fn account(&self, name: &str, is_admin: bool) -> Person {
+        use app::auth::{session, store};
+        let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+        let account = store::NewAccount {
+            name: name.into(),
+            email,
+            password_hash: password_hash().await,
+            is_admin,
+            verified: true,
+        };
+        let mut tx = self.state.db.begin().await.expect("begin");
+        let store::CreateAccount::Created(viewer) = store::create_account(&mut tx, account)
+            .await
+            .expect("account")
+        else {
+            panic!("{name} exists already");
+        };
+        let token = session::new_token();
+        let hash = session::token_hash(&token);
+        store::create_session(&mut tx, &hash, viewer.id, session::expires_at())
+            .await
+            .expect("session");
+        tx.commit().await.expect("commit");
+        Person {
+            viewer,
+            browser: self.visitor().with_cookie(&token),
+        }
+    }
+
+    /// A post by `author` for `audience`, published the way the app publishes one.
+    pub async fn post_for(
+        &self,
+        author: &Person,
+        audience: app::policy::Audience,
+        body: &str,
+    ) -> app::posts::model::PostView {
+        app::posts::api::publish(&self.state, author.id(), body, audience, None)
+            .await
+            .expect("post published")
+    }
+}
+
+/// Starts a server on `database_url` in this test's runtime; returns its address and state.
+async fn start_server(
+    database_url: &str,
+    adjust: impl FnOnce(&mut Config),
+) -> (String, app::state::AppState) {
     let mut config = Config::for_database(database_url);
     adjust(&mut config);
     let commons = server::build(&config).await.expect("server builds");
+    let state = commons.state.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("address"));
     tokio::spawn(server::serve(listener, commons, std::future::pending()));
-    url
+    (url, state)
 }
 
 /// One browser: a cookie jar, and requests that carry our own Origin like a browser's do.
@@ -254,20 +392,50 @@ impl Visitor {
         (status, response.text().await.unwrap_or_default())
     }
 
-    pub async fn post(&self, body: &str) -> app::posts::model::PostView {
-        self.call_as("create_post", &[("body", body)])
+    /// Calls a server function by its typed arguments, as the WebAssembly client does (a
+    /// form-encoded POST, JSON back).
+    pub async fn run<F>(&self, call: F) -> Result<F::Output, AppError>
+    where
+        F: ServerFn + serde::Serialize,
+        F::Output: DeserializeOwned,
+    {
+        let response = self
+            .client
+            .post(format!("{}{}", self.url, F::PATH))
+            .header(header::ACCEPT, "application/json")
+            .form(&call)
+            .send()
             .await
-            .expect("post created")
+            .unwrap_or_else(|error| panic!("request failed: {error:?}"));
+        decode(response).await
+    }
+
+    /// Calls a read-only (GET) server function by its typed arguments.
+    pub async fn read<F>(&self, call: F) -> Result<F::Output, AppError>
+    where
+        F: ServerFn + serde::Serialize,
+        F::Output: DeserializeOwned,
+    {
+        let response = self
+            .client
+            .get(format!("{}{}", self.url, F::PATH))
+            .query(&call)
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("request failed: {error:?}"));
+        decode(response).await
+    }
+
+    pub async fn post(&self, body: &str) -> app::posts::model::PostView {
+        let call = CreatePost {
+            body: body.into(),
+            idempotency_key: None,
+        };
+        self.run(call).await.expect("post created")
     }
 
     pub async fn feed(&self, before: Option<i64>) -> Result<app::posts::model::FeedPage, AppError> {
-        match before {
-            Some(before) => {
-                self.get_as("home_feed", &[("before", &before.to_string())])
-                    .await
-            }
-            None => self.get_as("home_feed", &[]).await,
-        }
+        self.read(HomeFeed { before }).await
     }
 
     pub async fn session(&self) -> app::auth::SessionInfo {
@@ -326,6 +494,18 @@ impl Visitor {
         }
     }
 
+    /// Opens a verification link as a person does: the page, then its one button.
+    pub async fn verify_with(&self, link: &str) {
+        let path = link.strip_prefix(&self.url).expect("a link to this server");
+        let (status, html) = self.page(path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Verify email"), "the page asks to confirm");
+        let token = mailbox::query_value(link, "token").expect("a token");
+        self.run(app::auth::email_api::VerifyEmail { token })
+            .await
+            .expect("the link verifies");
+    }
+
     /// Sends requests with the session cookie of another browser (as a thief would).
     pub fn with_cookie(&self, token: &str) -> Visitor {
         let visitor = Visitor::new(&self.url);
@@ -375,21 +555,95 @@ impl LiveSocket {
         }
     }
 
-    /// Reads until `count` events arrived; returns their ids.
-    pub async fn event_ids(&mut self, count: usize) -> Vec<i64> {
+    /// Reads until `count` events arrived.
+    pub async fn events(&mut self, count: usize) -> Vec<app::events::Envelope> {
         use tokio_tungstenite::tungstenite::Message;
-        let mut ids = Vec::new();
-        while ids.len() < count {
+        let mut events = Vec::new();
+        while events.len() < count {
             match self.next_message().await.expect("the stream is still open") {
                 Message::Text(text) => {
-                    let event: app::live::LiveEvent =
-                        serde_json::from_str(&text).expect("an event");
-                    ids.push(event.id());
+                    events.push(app::events::Envelope::parse(&text).expect("an event"));
                 }
                 Message::Ping(_) | Message::Pong(_) => {}
                 other => panic!("unexpected message {other:?}"),
             }
         }
-        ids
+        events
     }
+
+    /// Reads until `count` events arrived, which must all be new posts; returns the posts' ids.
+    pub async fn post_ids(&mut self, count: usize) -> Vec<i64> {
+        self.events(count)
+            .await
+            .iter()
+            .map(|event| {
+                let PostCreated(post) = event.decode().expect("a new post");
+                post.id
+            })
+            .collect()
+    }
+}
+
+/// A port nobody listens on now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A running `commons` process, killed when dropped (so a failing test leaves none behind).
+pub struct Process(pub std::process::Child);
+
+impl std::ops::Deref for Process {
+    type Target = std::process::Child;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Process {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+/// Starts the real `commons` binary on `database_url` and waits until it is healthy.
+pub async fn start_process(database_url: &str, port: u16) -> Process {
+    use std::process::{Command, Stdio};
+    use std::time::Duration;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_commons"))
+        .args([
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "--database-url",
+            database_url,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("commons starts");
+    let health = format!("http://127.0.0.1:{port}/healthz");
+    for _ in 0..200 {
+        if let Ok(response) = reqwest::get(&health).await {
+            if response.status().is_success() {
+                return Process(child);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("commons did not become healthy");
 }

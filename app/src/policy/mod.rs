@@ -1,18 +1,34 @@
 //! The policy: the one place that answers "may this person see or do that". Pages, server
-//! functions and the live stream all ask here; nothing else decides.
+//! functions, the live stream and its replay all ask here; nothing else decides.
 //!
-//! Today an organization is one open space: every member sees every post. Groups and private
-//! spaces will add their rules here, and every path that shows content already asks.
-use super::model::Viewer;
+//! Reading is decided once per request or stream: [`read_scope`] turns the viewer into a
+//! [`ReadScope`] (only this module can make one), and every store read of content takes it and
+//! applies it inside its SQL. Content carries an [`Audience`]; today that is the whole
+//! organization or one person, and groups add theirs here.
+mod audience;
+mod scope;
+
+pub use audience::Audience;
+pub use scope::ReadScope;
+
+use crate::auth::Viewer;
+
+/// What `viewer` may read: nothing for a stranger; for a member, the organization's content and
+/// what is addressed to them, and always what they wrote themselves.
+pub fn read_scope(viewer: Option<&Viewer>) -> Option<ReadScope> {
+    let viewer = viewer?;
+    Some(ReadScope::new(
+        viewer.id,
+        vec![
+            Audience::Organization.key(),
+            Audience::Person(viewer.id).key(),
+        ],
+    ))
+}
 
 /// A member may read the organization's feed, profiles and posts.
 pub fn can_read(viewer: Option<&Viewer>) -> bool {
-    viewer.is_some()
-}
-
-/// Whether `viewer` may see a post written by `author_id`.
-pub fn can_see_post(viewer: Option<&Viewer>, _author_id: i64) -> bool {
-    can_read(viewer)
+    read_scope(viewer).is_some()
 }
 
 pub fn can_post(viewer: Option<&Viewer>) -> bool {
@@ -103,9 +119,24 @@ mod tests {
     #[test]
     fn only_members_read_and_post() {
         assert!(!can_read(None));
-        assert!(!can_see_post(None, 1));
+        assert!(read_scope(None).is_none());
         assert!(!can_post(None));
-        assert!(can_see_post(Some(&person(2, false)), 1));
+        assert!(can_read(Some(&person(2, false))));
+    }
+
+    #[test]
+    fn a_scope_sees_the_organization_its_own_audience_and_its_own_writing() {
+        let bob = read_scope(Some(&person(2, false))).unwrap();
+        let admin = read_scope(Some(&person(3, true))).unwrap();
+        let org = Audience::Organization.key();
+        let to_bob = Audience::Person(2).key();
+        assert!(bob.may_see(&org, 1));
+        assert!(bob.may_see(&to_bob, 1));
+        assert!(
+            !admin.may_see(&to_bob, 1),
+            "administrators read what members read"
+        );
+        assert!(admin.may_see(&to_bob, 3), "authors see what they wrote");
     }
 
     #[test]

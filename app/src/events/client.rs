@@ -2,7 +2,7 @@
 //! after the last event it saw, delivers each event once, and reopens after a drop. Reopening
 //! waits a little longer after each failure, with jitter, so a restarted server is not hit by
 //! every open page at the same moment.
-use super::{LiveEvent, LiveState};
+use super::{Envelope, LiveState};
 use leptos::prelude::*;
 use std::{
     cell::{Cell, RefCell},
@@ -22,15 +22,15 @@ struct Stream {
     failures: Cell<u32>,
     closed: Cell<bool>,
     state: RwSignal<LiveState>,
-    on_event: Box<dyn Fn(LiveEvent)>,
+    on_event: Box<dyn Fn(Envelope)>,
     socket: RefCell<Option<WebSocket>>,
     /// The callbacks of the open socket; dropped with it.
     callbacks: RefCell<Vec<Callback>>,
 }
 
-/// Opens the stream after event `after` and calls `on_event` for each new event. The stream is
-/// closed when the calling component goes away.
-pub fn subscribe(after: i64, state: RwSignal<LiveState>, on_event: impl Fn(LiveEvent) + 'static) {
+/// Opens the stream after event `after` (a page's `live_after`) and calls `on_event` for each
+/// new event. The stream is closed when the calling component goes away.
+pub fn subscribe(after: i64, state: RwSignal<LiveState>, on_event: impl Fn(Envelope) + 'static) {
     let stream = Rc::new(Stream {
         last_seen: Cell::new(after),
         failures: Cell::new(0),
@@ -100,11 +100,11 @@ impl Stream {
     }
 
     fn receive(&self, data: &str) {
-        let Ok(event) = serde_json::from_str::<LiveEvent>(data) else {
+        let Some(event) = Envelope::parse(data) else {
             return;
         };
-        if event.id() > self.last_seen.get() {
-            self.last_seen.set(event.id());
+        if event.seq > self.last_seen.get() {
+            self.last_seen.set(event.seq);
             (self.on_event)(event);
         }
     }

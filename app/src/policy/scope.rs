@@ -1,0 +1,74 @@
+//! A read scope: what one viewer may read, in the form a query can apply. Only the policy makes
+//! one ([`super::read_scope`]), so a store that takes a `&ReadScope` cannot be called for
+//! someone the policy has not looked at.
+
+/// The audiences a viewer reads, and the viewer (who always reads what they wrote).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadScope {
+    viewer_id: i64,
+    audiences: Vec<String>,
+}
+
+impl ReadScope {
+    pub(super) fn new(viewer_id: i64, audiences: Vec<String>) -> ReadScope {
+        ReadScope {
+            viewer_id,
+            audiences,
+        }
+    }
+
+    pub fn viewer_id(&self) -> i64 {
+        self.viewer_id
+    }
+
+    /// The rule [`Self::sql`] applies in queries, for single items already in hand (a live event).
+    pub fn may_see(&self, audience: &str, author_id: i64) -> bool {
+        author_id == self.viewer_id || self.audiences.iter().any(|a| a == audience)
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod sql {
+    use super::ReadScope;
+    use crate::db::AnyQuery;
+
+    impl ReadScope {
+        /// The SQL condition that keeps the rows this scope may read: `audience` and `author`
+        /// name the columns, and its parameters are numbered from `$first`. Bind them with
+        /// [`Self::bind`], in this position.
+        pub fn sql(&self, audience: &str, author: &str, first: usize) -> String {
+            let list: Vec<String> = (0..self.audiences.len())
+                .map(|i| format!("${}", first + 1 + i))
+                .collect();
+            format!(
+                "({author} = ${first} OR {audience} IN ({}))",
+                list.join(", ")
+            )
+        }
+
+        /// How many parameters [`Self::sql`] uses.
+        pub fn parameters(&self) -> usize {
+            1 + self.audiences.len()
+        }
+
+        pub fn bind<'q>(&'q self, query: AnyQuery<'q>) -> AnyQuery<'q> {
+            let query = query.bind(self.viewer_id);
+            self.audiences.iter().fold(query, |q, a| q.bind(a.as_str()))
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::ReadScope;
+
+        #[test]
+        fn the_condition_numbers_its_parameters_from_first() {
+            let scope = ReadScope::new(7, vec!["org".into(), "person:7".into()]);
+            assert_eq!(
+                scope.sql("p.audience", "p.author_id", 2),
+                "(p.author_id = $2 OR p.audience IN ($3, $4))"
+            );
+            assert_eq!(scope.parameters(), 3);
+        }
+    }
+}
