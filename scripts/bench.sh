@@ -3,17 +3,19 @@
 #   scripts/bench.sh                 10,000 people, 1,000,000 posts, SQLite and PostgreSQL
 #   scripts/bench.sh --smoke         a tiny dataset and one-second runs (part of the test suite)
 # Sizes and databases: BENCH_PEOPLE, BENCH_POSTS, BENCH_DATABASES="sqlite postgres",
-# BENCH_SECONDS (per load run), BENCH_FANOUT (stream clients), BENCH_IDLE (idle connections).
+# BENCH_SECONDS (per load run), BENCH_FANOUT (stream clients), BENCH_IDLE (idle connections),
+# BENCH_MIXED_STREAMS (open streams in the mixed load). COMMONS_BIN picks another build.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 if [[ "${1:-}" == "--smoke" ]]; then
-  PEOPLE=20 POSTS=300 SECONDS_PER_RUN=1 FANOUT=20 IDLE=50 PAGE=10
+  PEOPLE=20 POSTS=300 SECONDS_PER_RUN=1 FANOUT=20 IDLE=50 PAGE=10 MIXED_STREAMS=50
   DATABASES="${BENCH_DATABASES:-sqlite}"
 else
   PEOPLE="${BENCH_PEOPLE:-10000}" POSTS="${BENCH_POSTS:-1000000}" SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
   FANOUT="${BENCH_FANOUT:-1000}" IDLE="${BENCH_IDLE:-10000}" PAGE=1000
+  MIXED_STREAMS="${BENCH_MIXED_STREAMS:-2000}"
   DATABASES="${BENCH_DATABASES:-sqlite postgres}"
 fi
 export BENCH_DIR="$ROOT/scripts/bench"
@@ -27,14 +29,18 @@ ulimit -n 65536 2>/dev/null || true
 [[ -x "$COMMONS_BIN" && -d "$SITE_ROOT/pkg" ]] || "$ROOT/scripts/build.sh"
 
 SERVER_PID=""
+OTHER_PID=""
 stop_server() {
-  if [[ -n "$SERVER_PID" ]]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  SERVER_PID=""
+  for pid in "$SERVER_PID" "$OTHER_PID"; do
+    if [[ -n "$pid" ]]; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  SERVER_PID="" OTHER_PID=""
 }
-trap 'stop_server; rm -rf "$WORK"' EXIT
+CEILING_FILE="$SITE_ROOT/pkg/bench-home.html"
+trap 'stop_server; rm -rf "$WORK" "$CEILING_FILE"' EXIT
 
 rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
 
@@ -51,15 +57,33 @@ start_server() {
   HEALTHY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 
+# One wrk run: prints its RESULT line. EXTRA_HEADER adds a header (e.g. Accept-Encoding).
+wrk_run() { # connections path [script]
+  local script="${3:-$BENCH_DIR/report.lua}"
+  wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${SECONDS_PER_RUN}s" -s "$script" -H "Cookie: commons_session=$TOKEN" \
+    -H "Accept: text/html" ${EXTRA_HEADER:+-H "$EXTRA_HEADER"} "$BASE$2" | grep '^RESULT'
+}
+
+field() { sed "s/.*$1=\([0-9.]*\).*/\1/" <<<"$2"; }
+
 load() { # name connections path [script]
-  local script="${4:-$BENCH_DIR/report.lua}"
   local line
-  line=$(wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${SECONDS_PER_RUN}s" -s "$script" -H "Cookie: commons_session=$TOKEN" \
-    -H "Accept: text/html" "$BASE$3" | grep '^RESULT')
+  line=$(wrk_run "$2" "$3" "${4:-}")
   printf '| %-34s | %5s | %8s | %7s | %7s | %7s |\n' "$1" "$2" \
-    "$(sed 's/.*rps=\([0-9]*\).*/\1/' <<<"$line")" "$(sed 's/.*p50=\([0-9.]*\).*/\1/' <<<"$line")" \
-    "$(sed 's/.*p95=\([0-9.]*\).*/\1/' <<<"$line")" "$(sed 's/.*p99=\([0-9.]*\).*/\1/' <<<"$line")"
+    "$(field rps "$line")" "$(field p50 "$line")" "$(field p95 "$line")" "$(field p99 "$line")"
   grep -q 'errors=0' <<<"$line" || echo "  (errors: $line)"
+}
+
+# A busy morning: 16 clients reading the feed and 4 posting at the same time.
+mixed() { # label
+  local reads writes
+  wrk_run 4 "/api/create_post" "$BENCH_DIR/create_post.lua" >"$WORK/writes" &
+  local writers=$!
+  reads=$(wrk_run 16 "/")
+  wait "$writers"
+  writes=$(cat "$WORK/writes")
+  echo "mixed load, $1: feed $(field rps "$reads") pages/s (p99 $(field p99 "$reads") ms)," \
+    "posts $(field rps "$writes")/s (p99 $(field p99 "$writes") ms)"
 }
 
 echo "# Commons benchmark"
@@ -99,12 +123,13 @@ for DB in $DATABASES; do
     exit 1
   fi
   HOME_BYTES=$(stat -c%s "$WORK/home.html")
+  HOME_BROTLI=$(curl -s -b "$WORK/jar" -H 'Accept: text/html' -H 'Accept-Encoding: br' "$BASE/" | wc -c)
 
   echo
   echo "## $DB"
   echo "start to healthy: ${HEALTHY_MS} ms; memory idle: ${IDLE_RSS} MB"
-  echo "first visit to the home page: HTML $HOME_BYTES bytes (sent uncompressed) + CSS, JS and" \
-    "WebAssembly $ASSETS_BROTLI bytes (brotli) = $(( (HOME_BYTES + ASSETS_BROTLI) / 1024 )) KiB"
+  echo "first visit to the home page: HTML $HOME_BROTLI bytes as sent (brotli; $HOME_BYTES raw) + CSS," \
+    "JS and WebAssembly $ASSETS_BROTLI bytes (brotli) = $(( (HOME_BROTLI + ASSETS_BROTLI) / 1024 )) KiB"
   echo
   echo "| request                            | conns |  req/s   | p50 ms  | p95 ms  | p99 ms  |"
   echo "|------------------------------------|-------|----------|---------|---------|---------|"
@@ -113,8 +138,41 @@ for DB in $DATABASES; do
   load "post permalink" 32 "/posts/$POST_ID"
   load "profile (most active person)" 32 "/people/admin"
   load "create post (durable commit)" 8 "/api/create_post" "$BENCH_DIR/create_post.lua"
+  EXTRA_HEADER="Accept-Encoding: br, gzip" load "home feed, compressed" 32 "/"
   echo
   echo "memory after load: $(rss_mb) MB"
+
+  # The ceiling: the same page's bytes served as a static file by the same server, alternated
+  # with the page itself so both see the same machine.
+  cp "$WORK/home.html" "$CEILING_FILE"
+  PAGE_RPS=0 FILE_RPS=0
+  for _ in 1 2 3; do
+    PAGE_RPS=$(( PAGE_RPS + $(field rps "$(wrk_run 32 "/")") ))
+    FILE_RPS=$(( FILE_RPS + $(field rps "$(wrk_run 32 "/pkg/bench-home.html")") ))
+  done
+  echo "ceiling: home page $(( PAGE_RPS / 3 )) pages/s, its bytes as a static file $(( FILE_RPS / 3 ))/s:" \
+    "$(( 100 * PAGE_RPS / (FILE_RPS > 0 ? FILE_RPS : 1) ))%"
+  rm -f "$CEILING_FILE"
+
+  mixed "no open streams"
+  coproc MIXED_CLIENTS { node "$BENCH_DIR/idle.mjs" "$BASE" "$TOKEN" "$MIXED_STREAMS"; }
+  read -r OPENED <&"${MIXED_CLIENTS[0]}"
+  mixed "${OPENED#OPEN } open streams"
+  exec {MIXED_CLIENTS[1]}>&-
+  wait "$MIXED_CLIENTS_PID" 2>/dev/null || true
+
+  node "$BENCH_DIR/writers_fanout.mjs" "$TOKEN" "$FANOUT" 8 "$SECONDS_PER_RUN" "$BASE" \
+    | sed 's/^RESULT /live fan-out while 8 write (ms from ack to every client): /'
+  if [[ "$DB" == postgres ]]; then
+    OTHER_PORT=$(( PORT + 1 ))
+    "$COMMONS_BIN" --bind "127.0.0.1:$OTHER_PORT" --database-url "$DB_URL" --site-root "$SITE_ROOT" \
+      --no-rate-limits >"$WORK/other.log" 2>&1 &
+    OTHER_PID=$!
+    until curl -sf "http://127.0.0.1:$OTHER_PORT/healthz" >/dev/null; do sleep 0.01; done
+    node "$BENCH_DIR/writers_fanout.mjs" "$TOKEN" "$FANOUT" 8 "$SECONDS_PER_RUN" "$BASE" \
+      "http://127.0.0.1:$OTHER_PORT" | sed 's/^RESULT /  the same over two processes: /'
+    kill "$OTHER_PID"; wait "$OTHER_PID" 2>/dev/null || true; OTHER_PID=""
+  fi
   node "$BENCH_DIR/fanout.mjs" "$BASE" "$TOKEN" "$FANOUT" 5 | sed 's/^RESULT /live fan-out (ms from ack to every client): /'
   BEFORE=$(rss_mb)
   coproc IDLE_CLIENTS { node "$BENCH_DIR/idle.mjs" "$BASE" "$TOKEN" "$IDLE"; }

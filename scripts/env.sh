@@ -15,7 +15,8 @@ AIOSMTPD_VERSION=1.4.6
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SITE_ROOT="$ROOT/target/site"
-COMMONS_BIN="$CARGO_TARGET_DIR/release/commons"
+# The server binary; set it to benchmark another build.
+COMMONS_BIN="${COMMONS_BIN:-$CARGO_TARGET_DIR/release/commons}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -2,7 +2,10 @@
 
 -- "org" (every member) today; groups and people add their own audience keys.
 ALTER TABLE posts ADD COLUMN audience TEXT NOT NULL DEFAULT 'org';
+-- A read scope reads one bounded range per audience (policy::ReadScope::visible_ids): the feed
+-- from (audience, id), a profile's timeline from (author_id, audience, id).
 CREATE INDEX posts_by_audience ON posts (audience, id);
+CREATE INDEX posts_by_author_audience ON posts (author_id, audience, id);
 
 -- The event log's numbering. Taking the next number locks this row until the writing
 -- transaction commits, so numbers are handed out in commit order and without gaps: a reader

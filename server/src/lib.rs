@@ -21,7 +21,11 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use std::{future::Future, net::SocketAddr, sync::Arc};
 use tokio::{net::TcpListener, sync::watch};
-use tower_http::{limit::RequestBodyLimitLayer, timeout::TimeoutLayer};
+use tower_http::{
+    compression::{CompressionLayer, CompressionLevel},
+    limit::RequestBodyLimitLayer,
+    timeout::TimeoutLayer,
+};
 
 pub use observability::init_logging;
 
@@ -126,12 +130,12 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
         move |req: Request| handle_server_fns_with_context(context.clone(), req)
     };
 
-    let router = Router::new()
+    // What depends on who is asking: pages, server functions and the live stream. Only these
+    // look up the session, and their answers are compressed (cheaply: they are made per request).
+    let dynamic = Router::new()
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&options, ROUTES.clone(), context, render)
         .route("/events", get(live::stream))
-        .route("/healthz", get(health))
-        .merge(assets::routes(&config.site_root, options.hash_files))
         .fallback(move |req: Request| {
             let not_found = not_found.clone();
             async move { not_found(req).await.into_response() }
@@ -140,6 +144,11 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
             state.clone(),
             app::auth::session::resolve_session,
         ))
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest));
+    let router = Router::new()
+        .route("/healthz", get(health))
+        .merge(assets::routes(&config.site_root, options.hash_files))
+        .merge(dynamic)
         .layer(Extension(state))
         .layer(Extension(shutdown))
         .layer(middleware::from_fn(security::same_origin))

@@ -93,6 +93,10 @@ pub async fn announce_session_end(
     Ok(())
 }
 
+/// The event log's head as a scalar subquery, for a store that reads a page in the same statement
+/// (and so the same snapshot) as the head.
+pub const HEAD: &str = "(SELECT last FROM event_counter WHERE id = 1)";
+
 /// The number of the newest event (0 for an empty log): a page rendered after reading this
 /// misses nothing if its live stream starts here.
 pub async fn head(db: &Db) -> Result<i64, sqlx::Error> {

@@ -16,8 +16,7 @@ pub async fn get_profile(
     let row = super::store::by_handle(db, &handle)
         .await?
         .ok_or(AppError::NotFound)?;
-    let live_after = crate::events::store::head(db).await?;
-    let posts = crate::posts::store::author_page(db, &scope, row.id, before, live_after).await?;
+    let posts = crate::posts::store::author_page(db, &scope, row.id, before).await?;
     Ok(Profile {
         editable: crate::policy::can_edit_profile(Some(&viewer), row.id),
         id: row.id,

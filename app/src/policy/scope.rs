@@ -46,7 +46,30 @@ mod sql {
             )
         }
 
-        /// How many parameters [`Self::sql`] uses.
+        /// SQL for the ids of the newest rows of `table` this scope may see that also match
+        /// `filter` (whose own parameters come before `$first`): at most `limit` of them per
+        /// audience and of the viewer's own, one keyset branch each, so every branch is a
+        /// bounded range scan of an `(audience, id)` or `(author_id, id)` index. (A single
+        /// `author_id = ? OR audience IN (...)` makes SQLite read and sort every match.)
+        /// `table` has `id`, `author_id` and `audience` columns. Parameters as [`Self::sql`].
+        pub fn visible_ids(&self, table: &str, filter: &str, first: usize, limit: usize) -> String {
+            let branch = |name: String, condition: String| {
+                format!(
+                    "SELECT id FROM (SELECT id FROM {table} WHERE {filter} AND {condition} \
+                     ORDER BY id DESC LIMIT {limit}) AS {name}"
+                )
+            };
+            let mut branches = vec![branch("own".into(), format!("author_id = ${first}"))];
+            for i in 0..self.audiences.len() {
+                branches.push(branch(
+                    format!("audience_{i}"),
+                    format!("audience = ${}", first + 1 + i),
+                ));
+            }
+            branches.join(" UNION ")
+        }
+
+        /// How many parameters [`Self::sql`] and [`Self::visible_ids`] use.
         pub fn parameters(&self) -> usize {
             1 + self.audiences.len()
         }
@@ -69,6 +92,18 @@ mod sql {
                 "(p.author_id = $2 OR p.audience IN ($3, $4))"
             );
             assert_eq!(scope.parameters(), 3);
+        }
+
+        #[test]
+        fn visible_ids_are_one_bounded_branch_per_audience_and_one_for_the_viewer() {
+            let scope = ReadScope::new(7, vec!["org".into()]);
+            assert_eq!(
+                scope.visible_ids("posts", "id < $1", 2, 21),
+                "SELECT id FROM (SELECT id FROM posts WHERE id < $1 AND author_id = $2 \
+                 ORDER BY id DESC LIMIT 21) AS own UNION \
+                 SELECT id FROM (SELECT id FROM posts WHERE id < $1 AND audience = $3 \
+                 ORDER BY id DESC LIMIT 21) AS audience_0"
+            );
         }
     }
 }

@@ -8,8 +8,7 @@ use leptos::server_fn::codec::GetUrl;
 #[server(endpoint = "home_feed", input = GetUrl)]
 pub async fn home_feed(#[server(default)] before: Option<i64>) -> Result<FeedPage, AppError> {
     let (state, scope) = (crate::api::state(), crate::api::read_scope()?);
-    let live_after = crate::events::store::head(&state.db).await?;
-    Ok(super::store::feed_page(&state.db, &scope, before, live_after).await?)
+    Ok(super::store::feed_page(&state.db, &scope, before).await?)
 }
 
 #[server(endpoint = "get_post", input = GetUrl)]

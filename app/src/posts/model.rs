@@ -21,8 +21,8 @@ pub struct PostView {
 pub struct FeedPage {
     pub posts: Vec<PostView>,
     pub next: Option<i64>,
-    /// The event log's head when the page was read: a live stream that starts after it misses
-    /// nothing that happened since.
+    /// The event log's head as of this page: a live stream that starts after it misses nothing
+    /// that happened since.
     pub live_after: i64,
 }
 

@@ -8,6 +8,15 @@ use sqlx::{any::AnyRow, AnyConnection, Row};
 const SELECT_POST: &str = "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at \
      FROM posts p JOIN users u ON u.id = p.author_id";
 
+/// A page of posts, each row with the event log's head.
+static SELECT_PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, {} \
+         FROM posts p JOIN users u ON u.id = p.author_id",
+        crate::events::store::HEAD
+    )
+});
+
 fn post_from_row(row: &AnyRow) -> Result<PostView, sqlx::Error> {
     Ok(PostView {
         id: row.try_get(0)?,
@@ -19,7 +28,14 @@ fn post_from_row(row: &AnyRow) -> Result<PostView, sqlx::Error> {
     })
 }
 
-fn into_page(rows: Vec<AnyRow>, live_after: i64) -> Result<FeedPage, sqlx::Error> {
+/// A page's rows carry the event log's head (column 6) read in the same statement, so the page
+/// and the head are one snapshot: every event up to it is in the page, none after. An empty
+/// page reads the head on its own.
+async fn into_page(db: &Db, rows: Vec<AnyRow>) -> Result<FeedPage, sqlx::Error> {
+    let live_after = match rows.first() {
+        Some(row) => row.try_get(6)?,
+        None => crate::events::store::head(db).await?,
+    };
     let mut posts = rows
         .iter()
         .map(post_from_row)
@@ -37,22 +53,20 @@ fn into_page(rows: Vec<AnyRow>, live_after: i64) -> Result<FeedPage, sqlx::Error
     })
 }
 
-/// The newest posts `scope` may see before `before` (exclusive), newest first. `live_after` is
-/// the event log's head, read before this page.
+/// The newest posts `scope` may see before `before` (exclusive), newest first.
 pub async fn feed_page(
     db: &Db,
     scope: &ReadScope,
     before: Option<i64>,
-    live_after: i64,
 ) -> Result<FeedPage, sqlx::Error> {
     let sql = format!(
-        "{SELECT_POST} WHERE p.id < $1 AND {} ORDER BY p.id DESC LIMIT ${}",
-        scope.sql("p.audience", "p.author_id", 2),
-        2 + scope.parameters()
+        "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
+        *SELECT_PAGE,
+        scope.visible_ids("posts", "id < $1", 2, PAGE_SIZE + 1),
+        PAGE_SIZE + 1
     );
     let query = scope.bind(sqlx::query(&sql).bind(before.unwrap_or(i64::MAX)));
-    let rows = query.bind(PAGE_SIZE as i64 + 1).fetch_all(db).await?;
-    into_page(rows, live_after)
+    into_page(db, query.fetch_all(db).await?).await
 }
 
 /// One author's posts that `scope` may see before `before`, newest first.
@@ -61,22 +75,17 @@ pub async fn author_page(
     scope: &ReadScope,
     author_id: i64,
     before: Option<i64>,
-    live_after: i64,
 ) -> Result<FeedPage, sqlx::Error> {
     let sql = format!(
-        "{SELECT_POST} WHERE p.author_id = $1 AND p.id < $2 AND {} ORDER BY p.id DESC LIMIT ${}",
-        scope.sql("p.audience", "p.author_id", 3),
-        3 + scope.parameters()
+        "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
+        *SELECT_PAGE,
+        scope.visible_ids("posts", "author_id = $1 AND id < $2", 3, PAGE_SIZE + 1),
+        PAGE_SIZE + 1
     );
     let query = sqlx::query(&sql)
         .bind(author_id)
         .bind(before.unwrap_or(i64::MAX));
-    let rows = scope
-        .bind(query)
-        .bind(PAGE_SIZE as i64 + 1)
-        .fetch_all(db)
-        .await?;
-    into_page(rows, live_after)
+    into_page(db, scope.bind(query).fetch_all(db).await?).await
 }
 
 /// One post, if `scope` may see it.

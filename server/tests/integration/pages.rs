@@ -208,3 +208,34 @@ async fn health_and_unknown_pages() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("Page not found"));
 }
+
+#[tokio::test]
+async fn pages_are_compressed_for_browsers_that_accept_it() {
+    let app = TestApp::spawn().await;
+    let ada = app.person_after_setup("Ada Reader").await;
+    ada.post("compress me").await;
+    for (accepted, expected) in [
+        ("br", Some("br")),
+        ("gzip", Some("gzip")),
+        ("identity", None),
+    ] {
+        let response = ada
+            .client
+            .get(format!("{}/", app.url))
+            .header("accept", "text/html")
+            .header("accept-encoding", accepted)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let encoding = response
+            .headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap().to_string());
+        assert_eq!(encoding.as_deref(), expected, "for {accepted}");
+    }
+    // The live stream still opens through the compression layer.
+    let mut stream = ada.open_live(None).await.expect("stream opens");
+    let post = ada.post("after compression").await;
+    assert_eq!(stream.post_ids(1).await, vec![post.id]);
+}
