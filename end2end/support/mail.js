@@ -39,8 +39,11 @@ function decodeQuotedPrintable(text) {
   return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** The newest link to `pathname` on `server` in a message to `to`, waiting for it to arrive. */
-async function linkMailedTo(server, to, pathname) {
+/**
+ * The newest link to `pathname` on `server` in a message to `to`, waiting for it to arrive.
+ * With `newerThan`, waits for a link other than that one (a message sent after it).
+ */
+async function linkMailedTo(server, to, pathname, { newerThan = null } = {}) {
   const prefix = `${server.url}${pathname}?`;
   const deadline = Date.now() + WAIT_MS;
   while (Date.now() < deadline) {
@@ -54,7 +57,7 @@ async function linkMailedTo(server, to, pathname) {
       const at = body.indexOf(prefix);
       if (at >= 0) newest = body.slice(at).match(/^[^\s"<]+/)[0].replace(/&amp;/g, '&');
     }
-    if (newest) return newest;
+    if (newest && newest !== newerThan) return newest;
     await sleep(100);
   }
   throw new Error(`no mail to ${to} with a link to ${pathname} within ${WAIT_MS / 1000} s`);

@@ -24,6 +24,7 @@ use tokio::{net::TcpListener, sync::watch};
 use tower_http::{
     compression::{CompressionLayer, CompressionLevel},
     limit::RequestBodyLimitLayer,
+    set_header::SetResponseHeaderLayer,
     timeout::TimeoutLayer,
 };
 
@@ -159,6 +160,15 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
             config.request_timeout,
         ))
         .with_state(options);
+    // Behind HTTPS, browsers are told to use nothing else for a year.
+    let router = if config.secure_cookies() {
+        router.layer(SetResponseHeaderLayer::overriding(
+            http::header::STRICT_TRANSPORT_SECURITY,
+            http::HeaderValue::from_static("max-age=31536000"),
+        ))
+    } else {
+        router
+    };
     observability::apply(router)
 }
 

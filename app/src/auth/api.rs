@@ -107,7 +107,7 @@ mod server {
             .map(|token| session::token_hash(token.trim()));
         let password_hash = password::hash(password).await?;
 
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
         let now = now_ms();
         let (ticket, mailed_to) = match &invite_hash {
             None => (JoinTicket::None, None),

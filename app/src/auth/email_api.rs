@@ -70,7 +70,7 @@ mod server {
         rate_limit::mail_link(&state.limiter, &client_ip(), &email)?;
         if let Some(account) = store::account_by_email(&state.db, &email).await? {
             if !account.verified {
-                let mut tx = state.db.begin().await?;
+                let mut tx = crate::db::begin_write(&state.db).await?;
                 links::send_verification(&mut tx, account.id, &account.name, &email).await?;
                 tx.commit().await?;
             }
@@ -85,7 +85,7 @@ mod server {
     pub async fn verify_email(token: String) -> Result<(), AppError> {
         let state = state();
         let now = now_ms();
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
         let hash = session::token_hash(token.trim());
         let user_id = store::use_link(&mut tx, &hash, LinkPurpose::Verify, now)
             .await?
@@ -103,7 +103,7 @@ mod server {
         let email = parse_email(&email)?;
         rate_limit::mail_link(&state.limiter, &client_ip(), &email)?;
         if let Some(account) = store::account_by_email(&state.db, &email).await? {
-            let mut tx = state.db.begin().await?;
+            let mut tx = crate::db::begin_write(&state.db).await?;
             links::send_reset(&mut tx, account.id, &account.name, &email).await?;
             tx.commit().await?;
         }
@@ -116,7 +116,7 @@ mod server {
         let password = parse_password(&password)?;
         let password_hash = password::hash(password).await?;
         let now = now_ms();
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
         let hash = session::token_hash(token.trim());
         let user_id = store::use_link(&mut tx, &hash, LinkPurpose::Reset, now)
             .await?
@@ -148,7 +148,7 @@ mod server {
             }
         }
         let expires = now_ms() + INVITE_DAYS * 24 * 3600 * 1000;
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
         for email in &emails {
             let token = session::new_token();
             let hash = session::token_hash(&token);
@@ -163,7 +163,7 @@ mod server {
     pub async fn sign_out_everywhere() -> Result<(), AppError> {
         let viewer = require_viewer()?;
         let state = state();
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
         session::end_all(&mut tx, viewer.id).await?;
         tx.commit().await?;
         session::clear_cookie_on_response();

@@ -88,33 +88,52 @@ pub async fn create_account(
         return Ok(CreateAccount::EmailTaken);
     }
     let base = handle_base(&account.name);
-    let mut handle = base.clone();
-    for n in 2.. {
+    let id = new_id();
+    let now = now_ms();
+    let mut n = 1;
+    let handle = loop {
+        let handle = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        n += 1;
         let exists = sqlx::query("SELECT 1 FROM users WHERE handle = $1")
             .bind(&handle)
             .fetch_optional(&mut *conn)
             .await?;
-        if exists.is_none() {
-            break;
+        if exists.is_some() {
+            continue;
         }
-        handle = format!("{base}-{n}");
-    }
-    let id = new_id();
-    let now = now_ms();
-    sqlx::query(
-        "INSERT INTO users (id, handle, email, name, password_hash, is_admin, created_at, \
-         email_verified_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(id)
-    .bind(&handle)
-    .bind(&account.email)
-    .bind(&account.name)
-    .bind(&account.password_hash)
-    .bind(account.is_admin as i64)
-    .bind(now)
-    .bind(account.verified.then_some(now))
-    .execute(&mut *conn)
-    .await?;
+        // Someone joining at the same moment may take the same handle or email first: then
+        // nothing is inserted (no error that would end the transaction), and we look again.
+        let inserted = sqlx::query(
+            "INSERT INTO users (id, handle, email, name, password_hash, is_admin, created_at, \
+             email_verified_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(&handle)
+        .bind(&account.email)
+        .bind(&account.name)
+        .bind(&account.password_hash)
+        .bind(account.is_admin as i64)
+        .bind(now)
+        .bind(account.verified.then_some(now))
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+            == 1;
+        if inserted {
+            break handle;
+        }
+        let taken = sqlx::query("SELECT 1 FROM users WHERE email = $1")
+            .bind(&account.email)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if taken.is_some() {
+            return Ok(CreateAccount::EmailTaken);
+        }
+    };
     Ok(CreateAccount::Created(Viewer {
         id,
         handle,
@@ -187,7 +206,9 @@ pub async fn create_link(
     Ok(())
 }
 
-/// Uses up a link: the person it was for, or `None` when it is unknown, spent or expired.
+/// Uses up a link, and every other link of that purpose sent to the same person (a newer link
+/// replaces the older ones): the person it was for, or `None` when it is unknown, spent or
+/// expired.
 pub async fn use_link(
     conn: &mut AnyConnection,
     token_hash: &str,
@@ -201,9 +222,21 @@ pub async fn use_link(
     .bind(now)
     .bind(token_hash)
     .bind(purpose.key())
-    .fetch_optional(conn)
+    .fetch_optional(&mut *conn)
     .await?;
-    row.map(|row| row.try_get(0)).transpose()
+    let Some(user_id) = row.map(|row| row.try_get::<i64, _>(0)).transpose()? else {
+        return Ok(None);
+    };
+    sqlx::query(
+        "UPDATE email_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 \
+         AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(purpose.key())
+    .execute(conn)
+    .await?;
+    Ok(Some(user_id))
 }
 
 pub async fn mark_verified(

@@ -63,6 +63,22 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, sqlx::Error>
     Ok(db)
 }
 
+/// A transaction that will write. On SQLite it takes the write lock at its start (`BEGIN
+/// IMMEDIATE`): a transaction that read first and wrote later would fail at once whenever
+/// another had written in between, instead of waiting its turn. On PostgreSQL a plain `BEGIN`.
+pub async fn begin_write(db: &Db) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    if db
+        .connect_options()
+        .database_url
+        .scheme()
+        .starts_with("sqlite")
+    {
+        db.begin_with("BEGIN IMMEDIATE").await
+    } else {
+        db.begin().await
+    }
+}
+
 /// A query being built, as `insert_rows` hands it to the caller to bind one row.
 pub type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 

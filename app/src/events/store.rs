@@ -39,8 +39,8 @@ fn is_postgres(conn: &AnyConnection) -> bool {
     conn.backend_name() == "PostgreSQL"
 }
 
-/// Appends `event` to the log inside the caller's transaction, which must already have written
-/// (on SQLite that makes it the one writer). Returns its number. The counter row stays locked
+/// Appends `event` to the log inside the caller's transaction (one from `db::begin_write`).
+/// Returns its number. The counter row stays locked
 /// until the transaction ends, so numbers follow commit order; on PostgreSQL the commit also
 /// wakes every process's follower.
 pub async fn append<E: Event>(

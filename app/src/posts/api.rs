@@ -91,7 +91,7 @@ mod server {
             audience,
             idempotency_key,
         };
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
         let (post, created) = store::create_post(&mut tx, new).await?;
         if created {
             let event = model::PostCreated(post.clone());

@@ -62,7 +62,7 @@ mod server {
 
         // One transaction: the organization row (id 1) is the lock, so of two racing attempts
         // exactly one creates it; the other finds it taken and changes nothing.
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
         if !store::create_organization(&mut tx, &organization, &domains).await? {
             return Err(AppError::Forbidden(DONE.into()));
         }

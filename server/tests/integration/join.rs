@@ -153,3 +153,31 @@ async fn join_is_validated_and_rate_limited() {
     }
     assert!(limited, "joining from one address is rate limited");
 }
+
+#[tokio::test]
+async fn people_with_the_same_name_joining_at_once_all_get_their_own_handle() {
+    let app = TestApp::spawn().await;
+    app.setup().await;
+    let joins = (0..8).map(|n| {
+        let visitor = app.visitor();
+        async move {
+            let email = format!("ada{n}@example.org");
+            let form = [
+                ("name", "Ada Lovelace"),
+                ("email", email.as_str()),
+                ("password", PASSWORD),
+            ];
+            visitor.call("join", &form).await
+        }
+    });
+    let results = futures::future::join_all(joins).await;
+    assert!(results.iter().all(Result::is_ok), "{results:?}");
+    let handles: std::collections::HashSet<String> =
+        sqlx::query_scalar("SELECT handle FROM users WHERE name = 'Ada Lovelace'")
+            .fetch_all(&app.state.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .collect();
+    assert_eq!(handles.len(), 8, "{handles:?}");
+}

@@ -184,3 +184,24 @@ async fn a_malformed_idempotency_key_is_a_bad_request() {
         "nothing was posted"
     );
 }
+
+#[tokio::test]
+async fn behind_https_browsers_are_told_to_stay_on_it() {
+    let app = TestApp::spawn_with(|config| {
+        config.public_url = Some("https://commons.example.org".into());
+    })
+    .await;
+    let response = reqwest::get(format!("{}/healthz", app.url)).await.unwrap();
+    assert_eq!(
+        response.headers()["strict-transport-security"],
+        "max-age=31536000"
+    );
+    let plain = TestApp::spawn().await;
+    let response = reqwest::get(format!("{}/healthz", plain.url))
+        .await
+        .unwrap();
+    assert!(response
+        .headers()
+        .get("strict-transport-security")
+        .is_none());
+}

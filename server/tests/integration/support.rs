@@ -247,7 +247,7 @@ impl TestApp {
             is_admin,
             verified: true,
         };
-        let mut tx = self.state.db.begin().await.expect("begin");
+        let mut tx = app::db::begin_write(&self.state.db).await.expect("begin");
         let store::CreateAccount::Created(viewer) = store::create_account(&mut tx, account)
             .await
             .expect("account")
