@@ -1,7 +1,7 @@
 // Live fan-out: opens N stream clients, creates posts, and measures the time from each post's
 // acknowledgement to its arrival at every client.
 //   node fanout.mjs BASE_URL SESSION_TOKEN CLIENTS POSTS
-import { openLive } from "./live_client.mjs";
+import { createPost, openLive } from "./live_client.mjs";
 
 const [base, token, clientsArg, postsArg] = process.argv.slice(2);
 const clients = Number(clientsArg);
@@ -26,17 +26,7 @@ await new Promise((r) => setTimeout(r, 500));
 
 const latencies = [];
 for (let p = 0; p < posts; p++) {
-  const res = await fetch(`${base}/api/create_post`, {
-    method: "POST",
-    headers: {
-      cookie: `commons_session=${token}`,
-      origin: base,
-      accept: "application/json",
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: `body=fan-out+${p}+${Date.now()}`,
-  });
-  const text = await res.text();
+  const { text } = await createPost(base, token, `body=fan-out+${p}+${Date.now()}`);
   const acked = performance.now();
   const id = String(JSON.parse(text).id);
   const deadline = acked + 10_000;

@@ -66,3 +66,18 @@ function clientFrame(opcode, payload) {
   const masked = Buffer.from(payload).map((byte, i) => byte ^ mask[i % 4]);
   return Buffer.concat([Buffer.from([0x80 | opcode, 0x80 | payload.length]), mask, masked]);
 }
+
+// Posts `body` (form-encoded) as the composer does; resolves to the response when it is read.
+export async function createPost(base, token, body) {
+  const res = await fetch(`${base}/api/create_post`, {
+    method: "POST",
+    headers: {
+      cookie: `commons_session=${token}`,
+      origin: base,
+      accept: "application/json",
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body,
+  });
+  return { ok: res.ok, text: await res.text() };
+}

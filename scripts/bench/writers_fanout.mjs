@@ -2,7 +2,7 @@
 // post as fast as they can for S seconds. Counts the events lost (posts acknowledged to a writer
 // that some client never received) and the time from each acknowledgement to each arrival.
 //   node writers_fanout.mjs SESSION_TOKEN CLIENTS WRITERS SECONDS BASE_URL [BASE_URL ...]
-import { openLive } from "./live_client.mjs";
+import { createPost, openLive } from "./live_client.mjs";
 
 const [token, clientsArg, writersArg, secondsArg, ...bases] = process.argv.slice(2);
 const clients = Number(clientsArg);
@@ -34,18 +34,8 @@ let failures = 0;
 async function writer(w) {
   for (let n = 0; performance.now() < deadline; n++) {
     const base = bases[w % bases.length];
-    const res = await fetch(`${base}/api/create_post`, {
-      method: "POST",
-      headers: {
-        cookie: `commons_session=${token}`,
-        origin: base,
-        accept: "application/json",
-        "content-type": "application/x-www-form-urlencoded",
-      },
-      body: `body=writer+${w}+post+${n}&idempotency_key=w${w}-${n}-${Date.now()}`,
-    });
-    const text = await res.text();
-    if (!res.ok) {
+    const { ok, text } = await createPost(base, token, `body=writer+${w}+post+${n}&idempotency_key=w${w}-${n}-${Date.now()}`);
+    if (!ok) {
       failures++;
       continue;
     }
