@@ -1,7 +1,7 @@
 //! What every server function needs on the server: who is asking (`require_viewer`), what they
 //! may read (`read_scope`), the shared state, the client's address, and one way to finish
-//! (status code, and for plain HTML forms a redirect back to the page with the error in its
-//! query, so a person without JavaScript sees what went wrong).
+//! (status code, and for plain HTML forms a redirect back to the page with the error's code in
+//! its query, so a person without JavaScript sees what went wrong).
 #[cfg(feature = "ssr")]
 pub use server::*;
 
@@ -38,25 +38,38 @@ mod server {
         session().and_then(|session| session.viewer)
     }
 
+    /// The signed-in person, or why there is none: not signed in, or the database could not
+    /// say (then the session middleware left no [`SessionInfo`]).
     pub fn require_viewer() -> Result<Viewer, AppError> {
-        viewer().ok_or(AppError::SignInRequired)
+        session()
+            .ok_or(AppError::Unavailable)?
+            .viewer
+            .ok_or(AppError::SignInRequired)
     }
 
     /// What the person asking may read, from the policy; every store read of content takes it.
     pub fn read_scope() -> Result<crate::policy::ReadScope, AppError> {
-        crate::policy::read_scope(viewer().as_ref()).ok_or(AppError::SignInRequired)
+        let viewer = require_viewer()?;
+        crate::policy::read_scope(Some(&viewer)).ok_or(AppError::SignInRequired)
     }
 
-    /// The client's IP address, for rate limits.
+    /// The client's IP address, for rate limits: the socket peer, or what a trusted proxy says.
     pub fn client_ip() -> String {
-        parts()
-            .and_then(|parts| {
-                parts
-                    .extensions
-                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                    .map(|info| info.0.ip().to_string())
-            })
-            .unwrap_or_else(|| "unknown".into())
+        let Some(parts) = parts() else {
+            return "unknown".into();
+        };
+        let Some(peer) = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        else {
+            return "unknown".into();
+        };
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|value| value.to_str().ok());
+        crate::net::client_ip(peer.0.ip(), forwarded, &state().config.trusted_proxies).to_string()
     }
 
     /// The address people reach Commons at, for links in mail: the configured public URL, or
@@ -138,7 +151,7 @@ mod server {
             let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
             if is_plain_form_post() {
                 if let Some(page) = referring_page() {
-                    let mut fields = vec![(super::ERROR_PARAM, error.to_string())];
+                    let mut fields = vec![(super::ERROR_PARAM, error.code().to_string())];
                     fields.extend(keep.iter().map(|(k, v)| (*k, v.to_string())));
                     redirect_to(&crate::ui::url::with_query(&page, &fields));
                     return result;

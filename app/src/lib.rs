@@ -11,6 +11,7 @@ pub mod events;
 pub mod people;
 pub mod policy;
 pub mod posts;
+pub mod problems;
 pub mod setup;
 pub mod shell;
 pub mod ui;
@@ -21,6 +22,8 @@ pub mod db;
 pub mod jobs;
 #[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod net;
 #[cfg(feature = "ssr")]
 pub mod state;
 

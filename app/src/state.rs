@@ -51,4 +51,6 @@ pub struct SiteConfig {
     pub public_url: Option<String>,
     /// Mark the session cookie Secure (when served over HTTPS).
     pub secure_cookies: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`--trusted-proxies`).
+    pub trusted_proxies: Vec<crate::net::Cidr>,
 }

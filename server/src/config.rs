@@ -26,6 +26,8 @@ OPTIONS (each also read from the environment variable shown):
                            smtps://... (TLS), smtp://host:25?tls=none (plain)
                            [none: messages are saved as .eml files in DIR/mail]
     --mail-from ADDR       sender of mail                   COMMONS_MAIL_FROM [Commons <commons@localhost>]
+    --trusted-proxies LIST reverse proxies whose X-Forwarded-For is believed,  COMMONS_TRUSTED_PROXIES
+                           as address blocks: 10.0.0.0/8,127.0.0.1  [none: the socket's peer]
     --log-format FORMAT    text or json                     COMMONS_LOG_FORMAT [text]
     --no-rate-limits       turn off rate limits (benchmarks only)  COMMONS_RATE_LIMITS=off
     -h, --help             show this help
@@ -43,12 +45,13 @@ pub struct Config {
     pub rate_limits: bool,
     pub smtp_url: Option<String>,
     pub mail_from: String,
+    pub trusted_proxies: Vec<app::net::Cidr>,
     /// See [`REQUEST_TIMEOUT`]; shorter only in tests.
     pub request_timeout: Duration,
 }
 
 pub enum Command {
-    Serve(Config),
+    Serve(Box<Config>),
     Help,
     Version,
 }
@@ -66,6 +69,7 @@ impl Config {
             rate_limits: true,
             smtp_url: None,
             mail_from: DEFAULT_MAIL_FROM.into(),
+            trusted_proxies: Vec::new(),
             request_timeout: REQUEST_TIMEOUT,
         }
     }
@@ -99,6 +103,7 @@ pub fn parse(
     let mut rate_limits = env("COMMONS_RATE_LIMITS").as_deref() != Some("off");
     let mut smtp_url = env("COMMONS_SMTP_URL").filter(|u| !u.is_empty());
     let mut mail_from = env("COMMONS_MAIL_FROM").filter(|u| !u.is_empty());
+    let mut trusted_proxies = env("COMMONS_TRUSTED_PROXIES");
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -126,6 +131,7 @@ pub fn parse(
             "--no-rate-limits" => rate_limits = false,
             "--smtp-url" => smtp_url = Some(value("--smtp-url")?),
             "--mail-from" => mail_from = Some(value("--mail-from")?),
+            "--trusted-proxies" => trusted_proxies = Some(value("--trusted-proxies")?),
             other => return Err(format!("unknown option {other} (see commons --help)")),
         }
     }
@@ -145,12 +151,14 @@ pub fn parse(
             return Err("--public-url must start with http:// or https://".into());
         }
     }
+    let trusted_proxies = app::net::Cidr::parse_list(trusted_proxies.as_deref().unwrap_or(""))
+        .map_err(|error| format!("--trusted-proxies: {error}"))?;
     let json_logs = match log_format.as_deref() {
         None | Some("text") => false,
         Some("json") => true,
         Some(other) => return Err(format!("--log-format: {other} is not text or json")),
     };
-    Ok(Command::Serve(Config {
+    Ok(Command::Serve(Box::new(Config {
         bind,
         data_dir,
         database_url,
@@ -160,8 +168,9 @@ pub fn parse(
         rate_limits,
         smtp_url,
         mail_from: mail_from.unwrap_or_else(|| DEFAULT_MAIL_FROM.into()),
+        trusted_proxies,
         request_timeout: REQUEST_TIMEOUT,
-    }))
+    })))
 }
 
 #[cfg(test)]
@@ -178,7 +187,7 @@ mod tests {
                 .find(|(name, _)| name == k)
                 .map(|(_, v)| v.clone())
         })? {
-            Command::Serve(config) => Ok(config),
+            Command::Serve(config) => Ok(*config),
             _ => Err("not serve".into()),
         }
     }
@@ -219,6 +228,16 @@ mod tests {
         assert!(serve(&["--frobnicate"], &[])
             .unwrap_err()
             .contains("unknown option"));
+        assert!(serve(&["--trusted-proxies", "10.0.0.0/8,proxy"], &[])
+            .unwrap_err()
+            .contains("--trusted-proxies"));
+        assert_eq!(
+            serve(&[], &[("COMMONS_TRUSTED_PROXIES", "10.0.0.0/8, ::1")])
+                .unwrap()
+                .trusted_proxies
+                .len(),
+            2
+        );
         assert!(serve(&[], &[("DATABASE_URL", "mysql://x")])
             .unwrap_err()
             .contains("DATABASE_URL"));

@@ -2,6 +2,7 @@
 //! assets, the live events endpoint, and a graceful lifecycle.
 pub mod assets;
 pub mod config;
+mod error_pages;
 mod live;
 mod observability;
 mod security;
@@ -86,6 +87,7 @@ pub async fn build(config: &Config) -> Result<Commons, BoxError> {
         config: Arc::new(SiteConfig {
             public_url: config.public_url.clone(),
             secure_cookies: config.secure_cookies(),
+            trusted_proxies: config.trusted_proxies.clone(),
         }),
         limiter: Arc::new(RateLimiter::new(config.rate_limits)),
         organization: Default::default(),
@@ -159,6 +161,7 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
             http::StatusCode::SERVICE_UNAVAILABLE,
             config.request_timeout,
         ))
+        .layer(middleware::from_fn(error_pages::as_html))
         .with_state(options);
     // Behind HTTPS, browsers are told to use nothing else for a year.
     let router = if config.secure_cookies() {

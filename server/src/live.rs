@@ -9,8 +9,7 @@
 //! buffers an idle one costs a few hundred bytes (BENCHMARKS.md, "idle live connections").
 use crate::{security, Shutdown};
 use app::{
-    auth::{session, store, SessionInfo},
-    db::now_ms,
+    auth::{session, SessionInfo},
     events::store::{visible_after, Logged},
     policy::{self, ReadScope},
     state::AppState,
@@ -181,7 +180,7 @@ async fn still_signed_in(
     state: &AppState,
     member: &Member,
 ) -> Result<(), Gone> {
-    let session = store::viewer_for_session(&state.db, &member.session, now_ms()).await;
+    let session = session::current_viewer(state, &member.session).await;
     if matches!(session, Ok(None)) {
         close(socket, CLOSE_POLICY, "Signed out.").await;
         return Err(Gone);

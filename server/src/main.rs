@@ -13,7 +13,7 @@ async fn main() -> ExitCode {
         return seed(args).await;
     }
     let config = match config::parse(args, |name| std::env::var(name).ok()) {
-        Ok(Command::Serve(config)) => config,
+        Ok(Command::Serve(config)) => *config,
         Ok(Command::Help) => {
             print!("{}", config::HELP);
             return ExitCode::SUCCESS;
@@ -64,7 +64,7 @@ async fn seed(args: Vec<String>) -> ExitCode {
     }
     let parsed = server::seed::parse(args).and_then(|(options, rest)| {
         match config::parse(rest, |name| std::env::var(name).ok())? {
-            Command::Serve(config) => Ok((options, config)),
+            Command::Serve(config) => Ok((options, *config)),
             _ => Err("see commons seed --help".to_string()),
         }
     });

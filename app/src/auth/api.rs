@@ -49,7 +49,7 @@ mod server {
     use crate::api::{client_ip, redirect_to, require_viewer, site_url, state};
     use crate::auth::{
         links,
-        model::{email_domain, parse_email, parse_password, parse_person_name, INVITE_DAYS},
+        model::{self, email_domain, parse_email, parse_password, parse_person_name, INVITE_DAYS},
         password, rate_limit, session,
         store::{self, CreateAccount, NewAccount},
     };
@@ -57,21 +57,17 @@ mod server {
     use crate::{db::now_ms, error::AppError};
 
     pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
-        const WRONG: &str = "That email and password do not match an account.";
         let state = state();
         let email = email.trim().to_lowercase();
-        rate_limit::sign_in(&state.limiter, &client_ip(), &email)?;
+        rate_limit::sign_in(&state.limiter, &client_ip(), &email).await?;
         let found = store::credentials(&state.db, &email).await?;
         let stored = found.as_ref().map(|c| c.password_hash.clone());
         if !password::verify(password, stored).await {
-            return Err(AppError::invalid(WRONG));
+            return Err(AppError::invalid(model::WRONG_PASSWORD));
         }
-        let account = found.ok_or_else(|| AppError::invalid(WRONG))?;
+        let account = found.ok_or_else(|| AppError::invalid(model::WRONG_PASSWORD))?;
         if !account.verified {
-            return Err(AppError::invalid(
-                "Confirm your email address first: open the link we sent you. You can ask for \
-                 a new one on the page you saw after joining, or join again with the same address.",
-            ));
+            return Err(AppError::invalid(model::EMAIL_UNVERIFIED));
         }
         session::start(&mut *state.db.acquire().await?, account.viewer.id).await?;
         redirect_to("/");
@@ -101,7 +97,7 @@ mod server {
         }
         let org = crate::setup::store::organization(&state.db)
             .await?
-            .ok_or_else(|| AppError::invalid("Commons has not been set up yet."))?;
+            .ok_or_else(|| AppError::invalid(model::NOT_SET_UP))?;
         let invite_hash = invite
             .filter(|token| !token.trim().is_empty())
             .map(|token| session::token_hash(token.trim()));
@@ -118,7 +114,7 @@ mod server {
         };
         let decision = policy::may_join(email_domain(&email), &org.allowed_domains, ticket);
         if let JoinDecision::Refused(refusal) = decision {
-            return Err(AppError::Forbidden(refusal.message().into()));
+            return Err(AppError::forbidden(refusal.problem()));
         }
         // Following a link mailed to this very address proves it; anything else is proven by
         // the link we send now.
@@ -132,17 +128,13 @@ mod server {
         };
         let viewer = match store::create_account(&mut tx, account).await? {
             CreateAccount::Created(viewer) => viewer,
-            CreateAccount::EmailTaken => {
-                return Err(AppError::invalid(
-                    "An account with this email already exists. Sign in instead.",
-                ))
-            }
+            CreateAccount::EmailTaken => return Err(AppError::invalid(model::EMAIL_TAKEN)),
         };
         // An invite that let the person in is used up by joining.
         if let (Some(hash), JoinTicket::ValidInvite) = (&invite_hash, ticket) {
             if !store::use_invite(&mut tx, hash, viewer.id, now).await? {
-                return Err(AppError::Forbidden(
-                    policy::JoinRefusal::InviteSpent.message().into(),
+                return Err(AppError::forbidden(
+                    policy::JoinRefusal::InviteSpent.problem(),
                 ));
             }
         }
@@ -166,9 +158,14 @@ mod server {
     pub async fn create_invite() -> Result<String, AppError> {
         let viewer = require_viewer()?;
         if !policy::can_invite(Some(&viewer)) {
-            return Err(AppError::Forbidden("You cannot invite people.".into()));
+            return Err(AppError::forbidden(model::CANNOT_INVITE));
         }
         let state = state();
+        rate_limit::per_person(
+            &state.limiter,
+            rate_limit::INVITE_LINKS_PER_PERSON,
+            viewer.id,
+        )?;
         let token = session::new_token();
         let expires = now_ms() + INVITE_DAYS * 24 * 3600 * 1000;
         let hash = session::token_hash(&token);

@@ -55,14 +55,11 @@ mod server {
     use crate::api::{client_ip, redirect_to, require_viewer, state};
     use crate::auth::{
         links,
-        model::{parse_email, parse_email_list, parse_password, INVITE_DAYS},
+        model::{self, parse_email, parse_email_list, parse_password, INVITE_DAYS},
         password, rate_limit, session,
         store::{self, LinkPurpose},
     };
     use crate::{db::now_ms, error::AppError, policy};
-
-    const SPENT: &str =
-        "This link has expired or was already used. Ask for a new one and use it within its time.";
 
     pub async fn resend_verification(email: String) -> Result<(), AppError> {
         let state = state();
@@ -89,7 +86,7 @@ mod server {
         let hash = session::token_hash(token.trim());
         let user_id = store::use_link(&mut tx, &hash, LinkPurpose::Verify, now)
             .await?
-            .ok_or_else(|| AppError::invalid(SPENT))?;
+            .ok_or_else(|| AppError::invalid(model::LINK_SPENT))?;
         store::mark_verified(&mut tx, user_id, now).await?;
         session::start(&mut tx, user_id).await?;
         tx.commit().await?;
@@ -120,7 +117,7 @@ mod server {
         let hash = session::token_hash(token.trim());
         let user_id = store::use_link(&mut tx, &hash, LinkPurpose::Reset, now)
             .await?
-            .ok_or_else(|| AppError::invalid(SPENT))?;
+            .ok_or_else(|| AppError::invalid(model::LINK_SPENT))?;
         store::set_password(&mut tx, user_id, &password_hash).await?;
         // The link proved the mailbox too.
         store::mark_verified(&mut tx, user_id, now).await?;
@@ -135,17 +132,12 @@ mod server {
     pub async fn send_invitations(emails: String) -> Result<usize, AppError> {
         let viewer = require_viewer()?;
         if !policy::can_invite(Some(&viewer)) {
-            return Err(AppError::Forbidden("You cannot invite people.".into()));
+            return Err(AppError::forbidden(model::CANNOT_INVITE));
         }
         let emails = parse_email_list(&emails)?;
         let state = state();
         for _ in &emails {
-            if !state
-                .limiter
-                .allow(rate_limit::INVITES_PER_PERSON, &viewer.id.to_string())
-            {
-                return Err(AppError::RateLimited);
-            }
+            rate_limit::per_person(&state.limiter, rate_limit::INVITES_PER_PERSON, viewer.id)?;
         }
         let expires = now_ms() + INVITE_DAYS * 24 * 3600 * 1000;
         let mut tx = crate::db::begin_write(&state.db).await?;

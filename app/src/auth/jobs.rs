@@ -16,7 +16,9 @@ impl Job for CleanUp {
     const KIND: &'static str = "auth.clean_up";
 
     async fn run(self, state: AppState) -> Result<(), String> {
-        let (sessions, invites) = store::delete_expired(&state.db, now_ms())
+        let now = now_ms();
+        let idle_since = now - crate::auth::session::IDLE_MS;
+        let (sessions, invites) = store::delete_expired(&state.db, now, idle_since)
             .await
             .map_err(|e| e.to_string())?;
         tracing::info!(sessions, invites, "removed expired sessions and invites");

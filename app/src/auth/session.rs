@@ -14,7 +14,13 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 pub const COOKIE_NAME: &str = "commons_session";
+/// A session ends this long after sign-in, however much it is used...
 const SESSION_DAYS: i64 = 30;
+/// ...and sooner when it goes unused for this long (a laptop left signed in at a desk).
+pub const IDLE_MS: i64 = 7 * 24 * 3600 * 1000;
+/// How stale the stored "last used" time may get before a request refreshes it: one write per
+/// session every few minutes, not one per request.
+const TOUCH_EVERY_MS: i64 = 5 * 60 * 1000;
 
 /// A new random session token (what goes in the cookie).
 pub fn new_token() -> String {
@@ -72,7 +78,7 @@ pub async fn resolve_session(
     next: Next,
 ) -> Response {
     let viewer = match token_from_headers(req.headers()) {
-        Some(token) => store::viewer_for_session(&state.db, &token_hash(&token), now_ms()).await,
+        Some(token) => current_viewer(&state, &token_hash(&token)).await,
         None => Ok(None),
     };
     match (viewer, state.organization.name(&state.db).await) {
@@ -85,6 +91,23 @@ pub async fn resolve_session(
         (Err(error), _) | (_, Err(error)) => tracing::error!(%error, "could not read session"),
     }
     next.run(req).await
+}
+
+/// The person signed in with the session `hash`, keeping the session's "last used" time fresh.
+pub async fn current_viewer(
+    state: &AppState,
+    hash: &str,
+) -> Result<Option<super::Viewer>, sqlx::Error> {
+    let now = now_ms();
+    let Some((viewer, last_seen)) =
+        store::viewer_for_session(&state.db, hash, now, now - IDLE_MS).await?
+    else {
+        return Ok(None);
+    };
+    if now - last_seen > TOUCH_EVERY_MS {
+        store::touch_session(&state.db, hash, now).await?;
+    }
+    Ok(Some(viewer))
 }
 
 #[cfg(test)]

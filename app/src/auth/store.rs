@@ -286,7 +286,8 @@ pub async fn create_session(
     expires_at: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) \
+         VALUES ($1, $2, $3, $4, $3)",
     )
     .bind(token_hash)
     .bind(user_id)
@@ -308,20 +309,37 @@ pub async fn delete_session_in(
     Ok(())
 }
 
+/// The person a session belongs to, while it has been used since `idle_since` and has not
+/// reached its end; with when it was last marked as used.
 pub async fn viewer_for_session(
     db: &Db,
     token_hash: &str,
     now: i64,
-) -> Result<Option<Viewer>, sqlx::Error> {
+    idle_since: i64,
+) -> Result<Option<(Viewer, i64)>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT u.id, u.handle, u.name, u.is_admin FROM sessions s \
-         JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+        "SELECT u.id, u.handle, u.name, u.is_admin, s.last_seen_at FROM sessions s \
+         JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3",
     )
     .bind(token_hash)
     .bind(now)
+    .bind(idle_since)
     .fetch_optional(db)
     .await?;
-    row.as_ref().map(viewer_from_row).transpose()
+    row.as_ref()
+        .map(|row| Ok((viewer_from_row(row)?, row.try_get("last_seen_at")?)))
+        .transpose()
+}
+
+/// Marks a session as used now.
+pub async fn touch_session(db: &Db, token_hash: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+        .bind(now)
+        .bind(token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
 }
 
 /// Stores an invite; `email` is the address it is mailed to (`None` for a copied link).
@@ -383,9 +401,11 @@ pub async fn use_invite(
 
 /// Deletes sessions, invites and mailed links that have expired; returns how many sessions and
 /// invites.
-pub async fn delete_expired(db: &Db, now: i64) -> Result<(u64, u64), sqlx::Error> {
-    let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+/// Removes sessions that reached their end or went unused since `idle_since`, and spent links.
+pub async fn delete_expired(db: &Db, now: i64, idle_since: i64) -> Result<(u64, u64), sqlx::Error> {
+    let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
         .bind(now)
+        .bind(idle_since)
         .execute(db)
         .await?
         .rows_affected();

@@ -41,14 +41,18 @@ pub async fn update_profile(
 ) -> Result<(), AppError> {
     let result = async {
         let viewer = crate::api::require_viewer()?;
-        let db = &crate::api::state().db;
+        let state = crate::api::state();
+        crate::auth::rate_limit::per_person(
+            &state.limiter,
+            crate::auth::rate_limit::PROFILE_EDITS_PER_PERSON,
+            viewer.id,
+        )?;
+        let db = &state.db;
         let row = super::store::by_handle(db, &handle)
             .await?
             .ok_or(AppError::NotFound)?;
         if !crate::policy::can_edit_profile(Some(&viewer), row.id) {
-            return Err(AppError::Forbidden(
-                "You can only edit your own profile.".into(),
-            ));
+            return Err(AppError::forbidden(super::model::NOT_YOUR_PROFILE));
         }
         let edit = super::model::ProfileEdit::parse(&name, &title, &department, &about)?;
         super::store::update(db, row.id, &edit).await?;

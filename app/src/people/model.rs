@@ -1,5 +1,9 @@
 //! Profiles as they cross the wire, and the validation of an edit.
-use crate::{auth::model::parse_person_name, error::AppError, posts::model::FeedPage};
+use crate::{
+    auth::model::parse_person_name,
+    error::{AppError, Problem},
+    posts::model::FeedPage,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,12 +29,23 @@ pub struct ProfileEdit {
     pub about: String,
 }
 
-fn short_text(label: &str, raw: &str, max: usize) -> Result<String, AppError> {
+pub const TITLE_LONG: Problem = Problem::new("title-long", "Title can be at most 100 characters.");
+pub const DEPARTMENT_LONG: Problem = Problem::new(
+    "department-long",
+    "Department can be at most 100 characters.",
+);
+pub const ABOUT_LONG: Problem =
+    Problem::new("about-long", "About can be at most 2,000 characters.");
+pub const NOT_YOUR_PROFILE: Problem =
+    Problem::new("not-your-profile", "You can only edit your own profile.");
+
+/// Every problem editing a profile can come back with.
+pub const PROBLEMS: &[Problem] = &[TITLE_LONG, DEPARTMENT_LONG, ABOUT_LONG, NOT_YOUR_PROFILE];
+
+fn short_text(raw: &str, max: usize, too_long: Problem) -> Result<String, AppError> {
     let text = raw.trim();
     if text.chars().count() > max {
-        Err(AppError::invalid(format!(
-            "{label} can be at most {max} characters."
-        )))
+        Err(AppError::invalid(too_long))
     } else {
         Ok(text.to_string())
     }
@@ -40,9 +55,9 @@ impl ProfileEdit {
     pub fn parse(name: &str, title: &str, department: &str, about: &str) -> Result<Self, AppError> {
         Ok(ProfileEdit {
             name: parse_person_name(name)?,
-            title: short_text("Title", title, 100)?,
-            department: short_text("Department", department, 100)?,
-            about: short_text("About", about, 2_000)?,
+            title: short_text(title, 100, TITLE_LONG)?,
+            department: short_text(department, 100, DEPARTMENT_LONG)?,
+            about: short_text(about, 2_000, ABOUT_LONG)?,
         })
     }
 }

@@ -32,7 +32,7 @@ fn ProfileView() -> impl IntoView {
                 match profile.await {
                     Ok(profile) => view! { <ProfileDetails profile/> }.into_any(),
                     Err(crate::error::AppError::NotFound) => view! { <crate::ui::NotFound/> }.into_any(),
-                    Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <crate::ui::ErrorPage error/> }.into_any(),
                 }
             })}
         </Suspense>

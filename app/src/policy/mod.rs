@@ -26,11 +26,6 @@ pub fn read_scope(viewer: Option<&Viewer>) -> Option<ReadScope> {
     ))
 }
 
-/// A member may read the organization's feed, profiles and posts.
-pub fn can_read(viewer: Option<&Viewer>) -> bool {
-    read_scope(viewer).is_some()
-}
-
 pub fn can_post(viewer: Option<&Viewer>) -> bool {
     viewer.is_some()
 }
@@ -72,14 +67,10 @@ pub enum JoinRefusal {
 }
 
 impl JoinRefusal {
-    pub fn message(self) -> &'static str {
+    pub fn problem(self) -> crate::error::Problem {
         match self {
-            JoinRefusal::DomainNotAllowed => {
-                "Your email domain is not open for sign-up here. Ask a member for an invite link."
-            }
-            JoinRefusal::InviteSpent => {
-                "This invite link has already been used or has expired. Ask for a new one."
-            }
+            JoinRefusal::DomainNotAllowed => crate::auth::model::DOMAIN_NOT_ALLOWED,
+            JoinRefusal::InviteSpent => crate::auth::model::INVITE_SPENT,
         }
     }
 }
@@ -118,10 +109,10 @@ mod tests {
 
     #[test]
     fn only_members_read_and_post() {
-        assert!(!can_read(None));
         assert!(read_scope(None).is_none());
         assert!(!can_post(None));
-        assert!(can_read(Some(&person(2, false))));
+        assert!(read_scope(Some(&person(2, false))).is_some());
+        assert!(can_post(Some(&person(2, false))));
     }
 
     #[test]

@@ -53,17 +53,12 @@ mod server {
     ) -> Result<model::PostView, AppError> {
         let viewer = require_viewer()?;
         if !policy::can_post(Some(&viewer)) {
-            return Err(AppError::Forbidden("You cannot post here.".into()));
+            return Err(AppError::forbidden(model::CANNOT_POST));
         }
         let body = model::parse_body(&body)?;
         let key = model::parse_idempotency_key(idempotency_key)?;
         let state = state();
-        if !state
-            .limiter
-            .allow(rate_limit::POST_PER_PERSON, &viewer.id.to_string())
-        {
-            return Err(AppError::RateLimited);
-        }
+        rate_limit::per_person(&state.limiter, rate_limit::POST_PER_PERSON, viewer.id)?;
         publish(
             &state,
             viewer.id,

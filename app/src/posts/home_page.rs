@@ -44,12 +44,7 @@ fn HomeFeed() -> impl IntoView {
                             </LiveFeed>
                         }
                         .into_any(),
-                        Err(error) => view! {
-                            <section aria-label="Home feed" class="feed">
-                                <p role="alert">{error.to_string()}</p>
-                            </section>
-                        }
-                        .into_any(),
+                        Err(error) => view! { <crate::ui::ErrorPage error/> }.into_any(),
                     }
                 })
             }}

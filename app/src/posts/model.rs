@@ -1,5 +1,5 @@
 //! Posts as they cross the wire, and the validation of a new one.
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_BODY_CHARS: usize = 10_000;
@@ -35,16 +35,27 @@ impl crate::events::Event for PostCreated {
     const KIND: &'static str = "post.created";
 }
 
+pub const BODY_EMPTY: Problem = Problem::new("post-empty", "Write something before posting.");
+pub const BODY_LONG: Problem = Problem::new(
+    "post-long",
+    "Posts can be at most 10,000 characters. Shorten it, or split it into several posts.",
+);
+pub const KEY_MALFORMED: Problem = Problem::new(
+    "idempotency-key-malformed",
+    "This request's idempotency key is malformed: use up to 64 letters, digits and dashes.",
+);
+pub const CANNOT_POST: Problem = Problem::new("cannot-post", "You cannot post here.");
+
+/// Every problem posting can come back with.
+pub const PROBLEMS: &[Problem] = &[BODY_EMPTY, BODY_LONG, KEY_MALFORMED, CANNOT_POST];
+
 /// The text of a new post: trimmed, not empty, not too long.
 pub fn parse_body(raw: &str) -> Result<String, AppError> {
     let body = raw.trim();
     if body.is_empty() {
-        Err(AppError::invalid("Write something before posting."))
+        Err(AppError::invalid(BODY_EMPTY))
     } else if body.chars().count() > MAX_BODY_CHARS {
-        Err(AppError::invalid(format!(
-            "Posts can be at most {MAX_BODY_CHARS} characters; this one has {}.",
-            body.chars().count()
-        )))
+        Err(AppError::invalid(BODY_LONG))
     } else {
         Ok(body.to_string())
     }
@@ -59,10 +70,7 @@ pub fn parse_idempotency_key(raw: Option<String>) -> Result<Option<String>, AppE
     if key.len() <= 64 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         Ok(Some(key))
     } else {
-        Err(AppError::BadRequest(
-            "This request's idempotency key is malformed: use up to 64 letters, digits and dashes."
-                .into(),
-        ))
+        Err(AppError::BadRequest(KEY_MALFORMED))
     }
 }
 

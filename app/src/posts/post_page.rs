@@ -36,7 +36,7 @@ fn OnePost() -> impl IntoView {
                 match post.await {
                     Ok(post) => view! { <PostCard post/> }.into_any(),
                     Err(crate::error::AppError::NotFound) => view! { <crate::ui::NotFound/> }.into_any(),
-                    Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <crate::ui::ErrorPage error/> }.into_any(),
                 }
             })}
         </Suspense>

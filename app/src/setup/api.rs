@@ -40,8 +40,6 @@ mod server {
     use crate::error::AppError;
     use crate::setup::{model, store};
 
-    const DONE: &str = "This Commons is already set up. Sign in or join instead.";
-
     pub async fn setup(
         organization: String,
         domains: String,
@@ -56,7 +54,7 @@ mod server {
         let email = parse_email(&email)?;
         let password = parse_password(&password)?;
         if store::organization(&state.db).await?.is_some() {
-            return Err(AppError::Forbidden(DONE.into()));
+            return Err(AppError::forbidden(model::ALREADY_SET_UP));
         }
         let password_hash = password::hash(password).await?;
 
@@ -64,7 +62,7 @@ mod server {
         // exactly one creates it; the other finds it taken and changes nothing.
         let mut tx = crate::db::begin_write(&state.db).await?;
         if !store::create_organization(&mut tx, &organization, &domains).await? {
-            return Err(AppError::Forbidden(DONE.into()));
+            return Err(AppError::forbidden(model::ALREADY_SET_UP));
         }
         let account = NewAccount {
             name,

@@ -1,14 +1,40 @@
 //! Validation of the setup form.
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
+
+pub const ORGANIZATION_EMPTY: Problem =
+    Problem::new("organization-empty", "Enter the organization's name.");
+pub const ORGANIZATION_LONG: Problem = Problem::new(
+    "organization-long",
+    "The organization's name can be at most 100 characters.",
+);
+pub const DOMAIN_INVALID: Problem = Problem::new(
+    "domain-invalid",
+    "One of these is not an email domain. Write domains like example.org, separated by commas.",
+);
+pub const DOMAINS_EMPTY: Problem = Problem::new(
+    "domains-empty",
+    "Enter at least one email domain whose people may join, like example.org.",
+);
+pub const ALREADY_SET_UP: Problem = Problem::new(
+    "already-set-up",
+    "This Commons is already set up. Sign in or join instead.",
+);
+
+/// Every problem setting up can come back with.
+pub const PROBLEMS: &[Problem] = &[
+    ORGANIZATION_EMPTY,
+    ORGANIZATION_LONG,
+    DOMAIN_INVALID,
+    DOMAINS_EMPTY,
+    ALREADY_SET_UP,
+];
 
 pub fn parse_organization_name(raw: &str) -> Result<String, AppError> {
     let name = raw.trim();
     if name.is_empty() {
-        Err(AppError::invalid("Enter the organization's name."))
+        Err(AppError::invalid(ORGANIZATION_EMPTY))
     } else if name.chars().count() > 100 {
-        Err(AppError::invalid(
-            "The organization's name can be at most 100 characters.",
-        ))
+        Err(AppError::invalid(ORGANIZATION_LONG))
     } else {
         Ok(name.to_string())
     }
@@ -29,18 +55,14 @@ pub fn parse_domains(raw: &str) -> Result<Vec<String>, AppError> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
         if !valid {
-            return Err(AppError::invalid(format!(
-                "\"{domain}\" is not an email domain. Write domains like example.org, separated by commas."
-            )));
+            return Err(AppError::invalid(DOMAIN_INVALID));
         }
         if !domains.contains(&domain) {
             domains.push(domain);
         }
     }
     if domains.is_empty() {
-        return Err(AppError::invalid(
-            "Enter at least one email domain whose people may join, like example.org.",
-        ));
+        return Err(AppError::invalid(DOMAINS_EMPTY));
     }
     Ok(domains)
 }

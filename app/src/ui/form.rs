@@ -44,9 +44,11 @@ pub fn FormError(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView
 }
 
 /// Why the last plain form post failed: the server sends the person back to the form with the
-/// reason in the address (see `api::finish`). Server-rendered pages only (it reads the route).
+/// problem's code in the address (see `api::finish`), and only a known code shows words.
+/// Server-rendered pages only (it reads the route).
 pub fn submitted_error() -> Option<String> {
-    use_query_map().read_untracked().get(ERROR_PARAM)
+    let code = use_query_map().read_untracked().get(ERROR_PARAM)?;
+    crate::problems::text_for(&code).map(String::from)
 }
 
 /// A fresh key that makes a retried submission safe (the server keeps the first).

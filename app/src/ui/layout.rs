@@ -73,7 +73,7 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
             provide_context(viewer);
             children().into_any()
         }
-        None => view! { <p role="alert">{AppError::Internal.to_string()}</p> }.into_any(),
+        None => view! { <super::ErrorPage error=AppError::Unavailable/> }.into_any(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Shared components and helpers: layout, avatar, time, Markdown, forms, URLs.
 mod avatar;
+pub mod error_page;
 mod form;
 mod layout;
 #[cfg(feature = "ssr")]
@@ -33,6 +34,7 @@ pub fn escape_html(text: &str) -> String {
 }
 
 pub use avatar::Avatar;
+pub use error_page::ErrorPage;
 pub use form::{new_idempotency_key, submitted_error, FormError, TextField};
 pub use layout::{is_set_up, provide_session, Header, NotFound, RequireSignIn};
 pub use time::Timestamp;

@@ -1,5 +1,6 @@
 //! Integration tests: the real router over real HTTP, on SQLite or PostgreSQL
 //! (`TEST_DATABASE_URL=postgres://...`).
+mod html;
 mod mailbox;
 mod support;
 

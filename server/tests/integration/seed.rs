@@ -42,9 +42,9 @@ async fn a_seeded_organization_can_be_signed_into_and_browsed() {
     }
     assert_eq!(seen, 250);
 
-    let (status, html) = admin.page("/people/admin").await;
-    assert_eq!(status, 200);
-    assert!(html.contains(r#"aria-label="Posts by Northwind Admin""#));
+    let page = admin.open("/people/admin").await;
+    assert_eq!(page.status, 200);
+    assert!(page.has_region("Posts by Northwind Admin"));
     let again = seed::run(&db, &options).await;
     assert!(again.is_err(), "seeding refuses a database that has people");
 }

@@ -21,9 +21,7 @@ async fn a_wrong_email_or_password_gets_the_same_answer() {
             &[("email", "nobody@example.org"), ("password", PASSWORD)],
         )
         .await;
-    let expected = Err(AppError::Invalid(
-        "That email and password do not match an account.".into(),
-    ));
+    let expected = Err(AppError::Invalid(app::auth::model::WRONG_PASSWORD));
     assert_eq!(wrong_password, expected);
     assert_eq!(wrong_email, expected);
     assert!(visitor.session().await.viewer.is_none());
@@ -92,33 +90,88 @@ async fn session_cookie_is_http_only_and_same_site() {
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
 }
 
+async fn guess(visitor: &Visitor, password: &str) -> Result<(), AppError> {
+    visitor
+        .call(
+            "sign_in",
+            &[("email", "ada@example.org"), ("password", password)],
+        )
+        .await
+}
+
 #[tokio::test]
-async fn sign_in_is_rate_limited_per_email() {
-    let app = TestApp::spawn().await;
+async fn guessing_a_password_locks_out_the_guesser_not_the_person() {
+    let app = TestApp::spawn_with(|config| {
+        config.trusted_proxies = app::net::Cidr::parse_list("127.0.0.1").unwrap();
+    })
+    .await;
     app.setup().await;
-    let visitor = app.visitor();
+    let guesser = Visitor::forwarded_for(&app.url, "198.51.100.7");
     let mut answers = Vec::new();
     for _ in 0..12 {
-        answers.push(
-            visitor
-                .call(
-                    "sign_in",
-                    &[("email", "ada@example.org"), ("password", "wrong password")],
-                )
-                .await,
-        );
+        answers.push(guess(&guesser, "wrong password").await);
     }
     assert_eq!(
         answers.last(),
         Some(&Err(AppError::RateLimited)),
         "{answers:?}"
     );
-    // Even the right password waits out the window.
-    let right = visitor
-        .call(
-            "sign_in",
-            &[("email", "ada@example.org"), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(right, Err(AppError::RateLimited));
+    // The guesser's address stays refused, even with the right password...
+    assert_eq!(guess(&guesser, PASSWORD).await, Err(AppError::RateLimited));
+    // ...while Ada, elsewhere, is only slowed down.
+    let ada = Visitor::forwarded_for(&app.url, "203.0.113.5");
+    assert_eq!(guess(&ada, PASSWORD).await, Ok(()));
+}
+
+#[tokio::test]
+async fn forwarded_for_is_ignored_unless_the_proxy_is_trusted() {
+    let app = TestApp::spawn().await;
+    app.setup().await;
+    for attempt in 0..12 {
+        // A new made-up address every time changes nothing: the socket's address counts.
+        let guesser = Visitor::forwarded_for(&app.url, &format!("198.51.100.{attempt}"));
+        let answer = guess(&guesser, "wrong password").await;
+        if attempt >= 10 {
+            assert_eq!(answer, Err(AppError::RateLimited), "attempt {attempt}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn sessions_end_after_a_week_unused_and_stay_while_used() {
+    let app = TestApp::spawn().await;
+    let ada = app.setup().await;
+    let day = 24 * 3600 * 1000;
+    let set_last_seen = |days_ago: i64| {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1")
+            .bind(app::db::now_ms() - days_ago * day)
+            .execute(&app.state.db)
+    };
+    set_last_seen(6).await.unwrap();
+    assert!(ada.session().await.viewer.is_some(), "six days is not idle");
+    let refreshed: i64 = sqlx::query_scalar("SELECT MAX(last_seen_at) FROM sessions")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert!(
+        refreshed > app::db::now_ms() - 60_000,
+        "using it marks it used"
+    );
+    set_last_seen(8).await.unwrap();
+    assert!(
+        ada.session().await.viewer.is_none(),
+        "a week unused ends it"
+    );
+}
+
+#[tokio::test]
+async fn sessions_end_thirty_days_after_sign_in_however_used() {
+    let app = TestApp::spawn().await;
+    let ada = app.setup().await;
+    sqlx::query("UPDATE sessions SET expires_at = $1")
+        .bind(app::db::now_ms() - 1)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    assert!(ada.session().await.viewer.is_none());
 }

@@ -305,7 +305,18 @@ pub struct Visitor {
 
 impl Visitor {
     pub fn new(url: &str) -> Visitor {
+        Self::with_headers(url, header::HeaderMap::new())
+    }
+
+    /// A visitor whose requests say, in `X-Forwarded-For`, that they come from `ip` (as a
+    /// reverse proxy would add, or as anyone can write).
+    pub fn forwarded_for(url: &str, ip: &str) -> Visitor {
         let mut headers = header::HeaderMap::new();
+        headers.insert("x-forwarded-for", ip.parse().expect("an address"));
+        Self::with_headers(url, headers)
+    }
+
+    fn with_headers(url: &str, mut headers: header::HeaderMap) -> Visitor {
         headers.insert(header::ORIGIN, url.parse().expect("origin"));
         let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         let client = Client::builder()
@@ -390,6 +401,12 @@ impl Visitor {
             .unwrap_or_else(|error| panic!("request failed: {error:?}"));
         let status = response.status();
         (status, response.text().await.unwrap_or_default())
+    }
+
+    /// Opens a page as a browser does, parsed.
+    pub async fn open(&self, path: &str) -> crate::html::Page {
+        let (status, body) = self.page(path).await;
+        crate::html::Page::parse(status, &body)
     }
 
     /// Calls a server function by its typed arguments, as the WebAssembly client does (a
@@ -497,9 +514,9 @@ impl Visitor {
     /// Opens a verification link as a person does: the page, then its one button.
     pub async fn verify_with(&self, link: &str) {
         let path = link.strip_prefix(&self.url).expect("a link to this server");
-        let (status, html) = self.page(path).await;
-        assert_eq!(status, StatusCode::OK);
-        assert!(html.contains("Verify email"), "the page asks to confirm");
+        let page = self.open(path).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.has_button("Verify email"), "the page asks to confirm");
         let token = mailbox::query_value(link, "token").expect("a token");
         self.run(app::auth::email_api::VerifyEmail { token })
             .await
