@@ -36,8 +36,9 @@ if [[ "${1:-}" == "--test" ]]; then
   missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   command -v wrk >/dev/null || missing+=(wrk)
+  command -v java >/dev/null || missing+=(default-jre-headless)
   if (( ${#missing[@]} )); then
-    say "Installing ${missing[*]} for the browser tests and benchmarks (Debian packages)"
+    say "Installing ${missing[*]} for the browser tests, the HTML check and benchmarks (Debian packages)"
     if [[ "$(id -u)" == 0 ]]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -46,8 +47,8 @@ if [[ "${1:-}" == "--test" ]]; then
     say "Installing aiosmtpd $AIOSMTPD_VERSION (PyPI), the SMTP server the tests send mail to"
     python3 -m pip install --quiet "aiosmtpd==$AIOSMTPD_VERSION"
   fi
-  if [[ ! -d "$ROOT/end2end/node_modules/@playwright/test" ]]; then
-    say "Installing Playwright (npm, end2end/)"
+  if [[ ! -d "$ROOT/end2end/node_modules/@playwright/test" || ! -d "$ROOT/end2end/node_modules/vnu-jar" ]]; then
+    say "Installing Playwright and the Nu HTML Checker (npm, end2end/)"
     (cd "$ROOT/end2end" && npm ci --no-audit --no-fund >/dev/null)
   fi
 fi

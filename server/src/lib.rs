@@ -7,6 +7,7 @@ mod live;
 mod observability;
 mod security;
 pub mod seed;
+mod valid_html;
 
 use app::{
     auth::rate_limit::RateLimiter,
@@ -147,6 +148,7 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
             state.clone(),
             app::auth::session::resolve_session,
         ))
+        .layer(middleware::from_fn(valid_html::middleware))
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest));
     let router = Router::new()
         .route("/healthz", get(health))

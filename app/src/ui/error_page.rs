@@ -14,6 +14,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
     }
     let title = heading(status);
     view! {
+        <leptos_meta::Title text=title/>
         <section class="card" aria-labelledby="error-title">
             <h1 id="error-title">{title}</h1>
             <p role="alert">{error.to_string()}</p>

@@ -25,7 +25,7 @@ pub fn TextField(
                 name=name
                 type=kind
                 value=value
-                autocomplete=autocomplete
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 required=required
                 aria-describedby=has_hint.then(|| hint_id.clone())
             />

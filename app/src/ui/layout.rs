@@ -103,6 +103,7 @@ pub fn NotFound() -> impl IntoView {
         options.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
+        <leptos_meta::Title text="Page not found"/>
         <section class="card" aria-labelledby="nf-title">
             <h1 id="nf-title">"Page not found"</h1>
             <p>"There is nothing at this address. It may have been moved, or the link may be mistyped."</p>

@@ -1,0 +1,72 @@
+// Every page is valid HTML, as the W3C Nu HTML Checker (npm vnu-jar, run with the machine's
+// Java) reads it: the server's HTML as sent, signed in and not, empty and with content.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { test, expect } = require('../support/fixtures');
+const { ADMIN, post, profileLink, setupOrganization } = require('../support/actions');
+
+const VNU_JAR = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
+
+async function fetchPages(request, paths) {
+  const pages = [];
+  for (const p of paths) {
+    const response = await request.get(p, { headers: { accept: 'text/html' } });
+    pages.push({ path: `${p} (${response.status()})`, html: await response.text() });
+  }
+  return pages;
+}
+
+function check(pages) {
+  for (const page of pages) expect(page.html, `${page.path} is a page`).toContain('<!DOCTYPE html>');
+  // The checker writes its JSON report on stderr.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'commons-html-'));
+  const byFile = new Map();
+  const files = pages.map(({ path: page, html }, i) => {
+    const file = path.join(dir, `page-${i}.html`);
+    fs.writeFileSync(file, html);
+    byFile.set(`file:${file}`, page);
+    return file;
+  });
+  const run = spawnSync('java', ['-jar', VNU_JAR, '--errors-only', '--exit-zero-always', '--format', 'json', ...files], {
+    encoding: 'utf8',
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  expect(run.error, 'the checker runs').toBeUndefined();
+  const report = JSON.parse(run.stderr || run.stdout);
+  const errors = report.messages
+    .filter((m) => m.type === 'error' || m.subType === 'fatal')
+    .map((m) => `${byFile.get(m.url) || m.url}: ${m.lastLine}:${m.lastColumn} ${m.message} [${(m.extract || '').trim()}]`);
+  expect(errors, 'the Nu HTML Checker finds no errors').toEqual([]);
+}
+
+test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) => {
+  const fresh = await fetchPages(page.request, ['/setup']);
+  await setupOrganization(page);
+  await post(page, 'Hello **team**: a [link](https://example.org), `code`, and\n\n- one\n- two\n\n> quoted');
+  await expect(page.getByRole('article')).toHaveCount(1);
+  const profile = await profileLink(page, ADMIN.name).getAttribute('href');
+  const postPath = await page.getByRole('article').getByRole('link').filter({ has: page.locator('time') }).getAttribute('href');
+  const member = await fetchPages(page.request, ['/', '/invite', '/settings', profile, postPath, '/no/such/page']);
+
+  const stranger = await newPage();
+  const visitor = await fetchPages(stranger.request, [
+    '/',
+    '/sign-in',
+    '/join',
+    '/forgot-password',
+    '/join/check-email?email=someone%40example.org',
+    '/verify?token=abc',
+    '/reset-password?token=abc',
+    '/sign-in?error=sign-in-wrong',
+  ]);
+  // An error made below the app (the body limit) is a page of ours too.
+  const tooLarge = await page.request.post('/api/create_post', {
+    headers: { accept: 'text/html', origin: server.url, referer: `${server.url}/` },
+    form: { body: 'x'.repeat(300 * 1024) },
+  });
+  expect(tooLarge.status()).toBe(413);
+  const refused = { path: 'a 413 answer', html: await tooLarge.text() };
+  check([...fresh, ...member, ...visitor, refused]);
+});
