@@ -8,6 +8,7 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod events;
+pub mod follows;
 pub mod people;
 pub mod policy;
 pub mod posts;

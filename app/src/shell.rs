@@ -3,6 +3,7 @@ use crate::auth::{
     CheckEmailPage, ForgotPasswordPage, InvitePage, JoinPage, ResetPasswordPage, SettingsPage,
     SignInPage, VerifyPage,
 };
+use crate::follows::{FollowersPage, FollowingPage};
 use crate::people::ProfilePage;
 use crate::posts::{HomePage, PostPage};
 use crate::setup::SetupPage;
@@ -93,6 +94,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle") view=ProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("/people/:handle/followers") view=FollowersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/people/:handle/following") view=FollowingPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

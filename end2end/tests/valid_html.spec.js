@@ -5,7 +5,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { test, expect } = require('../support/fixtures');
-const { ADMIN, post, profileLink, setupOrganization } = require('../support/actions');
+const { ADMIN, BEA, joinAs, post, profileLink, setupOrganization } = require('../support/actions');
 
 const VNU_JAR = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
 
@@ -48,7 +48,21 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
   await expect(page.getByRole('article')).toHaveCount(1);
   const profile = await profileLink(page, ADMIN.name).getAttribute('href');
   const postPath = await page.getByRole('article').getByRole('link').filter({ has: page.locator('time') }).getAttribute('href');
-  const member = await fetchPages(page.request, ['/', '/invite', '/settings', profile, postPath, '/no/such/page']);
+  const bea = await newPage();
+  await joinAs(server, bea, BEA);
+  const beaProfile = await profileLink(bea, BEA.name).getAttribute('href');
+  const member = await fetchPages(page.request, [
+    '/',
+    '/?view=following',
+    '/invite',
+    '/settings',
+    profile,
+    `${profile}/followers`,
+    `${profile}/following`,
+    beaProfile,
+    postPath,
+    '/no/such/page',
+  ]);
 
   const stranger = await newPage();
   const visitor = await fetchPages(stranger.request, [

@@ -70,6 +70,11 @@ pub const POST_PER_PERSON: Limit = Limit {
     max: 60,
     window: Duration::from_secs(60),
 };
+pub const FOLLOWS_PER_PERSON: Limit = Limit {
+    name: "follow",
+    max: 120,
+    window: Duration::from_secs(600),
+};
 pub const PROFILE_EDITS_PER_PERSON: Limit = Limit {
     name: "profile-edit",
     max: 30,

@@ -1,8 +1,9 @@
-//! SQL for accounts (the credential columns of `users`), sessions and invites.
+//! SQL for accounts (`users`: who someone is and how they sign in), sessions, invites and
+//! mailed links. Nothing else writes these tables.
 use super::Viewer;
 use sqlx::{AnyConnection, Row};
 
-use crate::db::{new_id, now_ms, Db};
+use crate::db::{insert_rows, new_id, now_ms, Db};
 
 pub struct NewAccount {
     pub name: String,
@@ -419,6 +420,64 @@ pub async fn delete_expired(db: &Db, now: i64, idle_since: i64) -> Result<(u64, 
         .execute(db)
         .await?;
     Ok((sessions, invites))
+}
+
+/// Changes the name a person goes by.
+pub async fn rename(conn: &mut AnyConnection, user_id: i64, name: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET name = $1 WHERE id = $2")
+        .bind(name)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// An account made by the seed command, verified, with a ready password hash.
+pub struct SeedAccount {
+    pub id: i64,
+    pub handle: String,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub is_admin: bool,
+    pub created_at: i64,
+}
+
+/// Inserts many accounts in one statement (the seed command's bulk path).
+pub async fn insert_many(
+    conn: &mut AnyConnection,
+    accounts: &[SeedAccount],
+) -> Result<(), sqlx::Error> {
+    let columns = [
+        "id",
+        "handle",
+        "email",
+        "name",
+        "password_hash",
+        "is_admin",
+        "created_at",
+        "email_verified_at",
+    ];
+    insert_rows(conn, "users", &columns, accounts, |query, a| {
+        query
+            .bind(a.id)
+            .bind(&a.handle)
+            .bind(&a.email)
+            .bind(&a.name)
+            .bind(&a.password_hash)
+            .bind(a.is_admin as i64)
+            .bind(a.created_at)
+            .bind(a.created_at)
+    })
+    .await
+}
+
+/// How many accounts there are.
+pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) FROM users")
+        .fetch_one(db)
+        .await?
+        .try_get(0)
 }
 
 #[cfg(test)]

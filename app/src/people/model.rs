@@ -18,6 +18,9 @@ pub struct Profile {
     pub time_zone: String,
     /// Whether the viewer may edit this profile.
     pub editable: bool,
+    /// Whether this is the viewer's own profile.
+    pub own: bool,
+    pub follows: crate::follows::model::FollowSummary,
     pub posts: FeedPage,
 }
 

@@ -1,10 +1,10 @@
 use super::api::{get_profile, UpdateProfile};
 use super::model::Profile;
 use crate::posts::PostList;
+use crate::ui::url::{before_param, handle_param};
 use crate::ui::{submitted_error, Avatar, FormError, RequireSignIn};
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -17,14 +17,7 @@ pub fn ProfilePage() -> impl IntoView {
 
 #[component]
 fn ProfileView() -> impl IntoView {
-    let handle = use_params_map()
-        .read_untracked()
-        .get("handle")
-        .unwrap_or_default();
-    let before = use_query_map()
-        .read_untracked()
-        .get("before")
-        .and_then(|b| b.parse::<i64>().ok());
+    let (handle, before) = (handle_param(), before_param());
     let profile = OnceResource::new(get_profile(handle, before));
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
@@ -51,6 +44,8 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
         location,
         time_zone,
         editable,
+        own,
+        follows,
         posts,
         ..
     } = profile;
@@ -79,6 +74,7 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
                     <h1 id="profile-name">{name.clone()}</h1>
                     {(!role.is_empty()).then(|| view! { <p class="role">{role}</p> })}
                     {(!place.is_empty()).then(|| view! { <p class="role">{place}</p> })}
+                    <crate::follows::FollowButton handle=handle.clone() summary=follows can_follow=!own/>
                 </div>
             </div>
             <h2>"About"</h2>

@@ -1,7 +1,8 @@
-//! SQL for the profile columns of `users`.
+//! SQL for `profiles`: what people say about themselves. Their name, handle and email belong
+//! to their account (`auth::store`), which this reads but never writes.
 use super::model::ProfileEdit;
 use crate::db::{insert_rows, Db};
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 pub struct ProfileRow {
     pub id: i64,
@@ -14,10 +15,12 @@ pub struct ProfileRow {
     pub time_zone: String,
 }
 
+/// A profile with the person's name and handle (from their account).
 pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<ProfileRow>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT id, handle, name, title, department, about, location, time_zone FROM users \
-         WHERE handle = $1",
+        "SELECT u.id, u.handle, u.name, COALESCE(p.title, ''), COALESCE(p.department, ''), \
+         COALESCE(p.about, ''), COALESCE(p.location, ''), COALESCE(p.time_zone, '') \
+         FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.handle = $1",
     )
     .bind(handle)
     .fetch_optional(db)
@@ -37,78 +40,58 @@ pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<ProfileRow>, sqlx
     .transpose()
 }
 
-pub async fn update(db: &Db, user_id: i64, edit: &ProfileEdit) -> Result<(), sqlx::Error> {
+/// Saves an edit: the profile here, the name through the account that owns it.
+pub async fn update(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    edit: &ProfileEdit,
+) -> Result<(), sqlx::Error> {
+    crate::auth::store::rename(conn, user_id, &edit.name).await?;
     sqlx::query(
-        "UPDATE users SET name = $1, title = $2, department = $3, about = $4 WHERE id = $5",
+        "INSERT INTO profiles (user_id, title, department, about) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id) DO UPDATE SET title = excluded.title, \
+         department = excluded.department, about = excluded.about",
     )
-    .bind(&edit.name)
+    .bind(user_id)
     .bind(&edit.title)
     .bind(&edit.department)
     .bind(&edit.about)
-    .bind(user_id)
-    .execute(db)
+    .execute(conn)
     .await?;
     Ok(())
 }
 
-/// A person made by the seed command, with a ready password hash.
-pub struct SeedPerson {
-    pub id: i64,
-    pub handle: String,
-    pub email: String,
-    pub name: String,
-    pub password_hash: String,
+/// A profile made by the seed command.
+pub struct SeedProfile {
+    pub user_id: i64,
     pub title: String,
     pub department: String,
     pub location: String,
     pub time_zone: String,
     pub about: String,
-    pub is_admin: bool,
-    pub created_at: i64,
 }
 
-/// Inserts many people in one statement (the seed command's bulk path).
+/// Inserts many profiles in one statement (the seed command's bulk path).
 pub async fn insert_many(
-    conn: &mut sqlx::AnyConnection,
-    people: &[SeedPerson],
+    conn: &mut AnyConnection,
+    profiles: &[SeedProfile],
 ) -> Result<(), sqlx::Error> {
     let columns = [
-        "id",
-        "handle",
-        "email",
-        "name",
-        "password_hash",
+        "user_id",
         "title",
         "department",
         "location",
         "time_zone",
         "about",
-        "is_admin",
-        "created_at",
-        "email_verified_at",
     ];
-    insert_rows(conn, "users", &columns, people, |query, p| {
+    insert_rows(conn, "profiles", &columns, profiles, |query, p| {
         query
-            .bind(p.id)
-            .bind(&p.handle)
-            .bind(&p.email)
-            .bind(&p.name)
-            .bind(&p.password_hash)
+            .bind(p.user_id)
             .bind(&p.title)
             .bind(&p.department)
             .bind(&p.location)
             .bind(&p.time_zone)
             .bind(&p.about)
-            .bind(p.is_admin as i64)
-            .bind(p.created_at)
-            .bind(p.created_at)
     })
     .await
-}
-
-pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) FROM users")
-        .fetch_one(db)
-        .await?
-        .try_get(0)
 }

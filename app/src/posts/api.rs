@@ -11,6 +11,15 @@ pub async fn home_feed(#[server(default)] before: Option<i64>) -> Result<FeedPag
     Ok(super::store::feed_page(&state.db, &scope, before).await?)
 }
 
+/// A page of the home feed's "Following" view: posts by the people the viewer follows, and
+/// their own.
+#[server(endpoint = "following_feed", input = GetUrl)]
+pub async fn following_feed(#[server(default)] before: Option<i64>) -> Result<FeedPage, AppError> {
+    let (state, viewer) = (crate::api::state(), crate::api::require_viewer()?);
+    let scope = crate::api::read_scope()?;
+    Ok(super::store::following_page(&state.db, &scope, viewer.id, before).await?)
+}
+
 #[server(endpoint = "get_post", input = GetUrl)]
 pub async fn get_post(id: i64) -> Result<PostView, AppError> {
     let (state, scope) = (crate::api::state(), crate::api::read_scope()?);

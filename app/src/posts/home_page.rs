@@ -1,4 +1,9 @@
-use super::{api::home_feed, card::PostList, live_feed::LiveFeed};
+use super::{
+    api::{following_feed, home_feed},
+    card::PostList,
+    live_feed::LiveFeed,
+    model::FeedView,
+};
 use crate::ui::{submitted_error, RequireSignIn};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,19 +25,39 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn HomeFeed() -> impl IntoView {
     let query = use_query_map().read_untracked();
-    let before = query.get("before").and_then(|b| b.parse::<i64>().ok());
+    let before = crate::ui::url::before_param();
     let draft = query.get("draft").unwrap_or_default();
     let error = submitted_error();
-    let page = OnceResource::new(home_feed(before));
+    let view = FeedView::from_query(query.get("view").as_deref());
+    let page = OnceResource::new(async move {
+        match view {
+            FeedView::Everyone => home_feed(before).await,
+            FeedView::Following => following_feed(before).await,
+        }
+    });
+    // The Following view lets in live only the posts of people followed.
+    let authors = OnceResource::new(async move {
+        match view {
+            FeedView::Everyone => Ok(None),
+            FeedView::Following => crate::follows::api::followed_ids().await.map(Some),
+        }
+    });
+    let viewer_id = use_context::<crate::auth::Viewer>()
+        .map(|v| v.id)
+        .unwrap_or_default();
     view! {
         <h1 class="visually-hidden">"Home"</h1>
+        <FeedTabs view/>
         <Suspense fallback=|| view! { <p class="loading">"Loading posts…"</p> }>
             {move || {
                 let (draft, error) = (draft.clone(), error.clone());
                 Suspend::new(async move {
-                    match page.await {
-                        Ok(first) => view! {
+                    match (page.await, authors.await) {
+                        (Ok(first), Ok(authors)) => view! {
                             <LiveFeed
+                                view
+                                viewer_id
+                                authors
                                 first_ids=first.posts.iter().map(|p| p.id).collect()
                                 next=first.next
                                 live_after=first.live_after
@@ -44,10 +69,24 @@ fn HomeFeed() -> impl IntoView {
                             </LiveFeed>
                         }
                         .into_any(),
-                        Err(error) => view! { <crate::ui::ErrorPage error/> }.into_any(),
+                        (Err(error), _) | (_, Err(error)) => {
+                            view! { <crate::ui::ErrorPage error/> }.into_any()
+                        }
                     }
                 })
             }}
         </Suspense>
+    }
+}
+
+/// "Everyone" and "Following": links to the two views, the current one marked.
+#[component]
+fn FeedTabs(view: FeedView) -> impl IntoView {
+    let current = |this: FeedView| (view == this).then_some("page");
+    view! {
+        <nav class="feed-tabs" aria-label="Feed views">
+            <a href=FeedView::Everyone.href(None) aria-current=current(FeedView::Everyone)>"Everyone"</a>
+            <a href=FeedView::Following.href(None) aria-current=current(FeedView::Following)>"Following"</a>
+        </nav>
     }
 }

@@ -1,5 +1,11 @@
-use super::{api::home_feed, card::PostCard, composer::Composer, model::PostView};
+use super::{
+    api::{following_feed, home_feed},
+    card::PostCard,
+    composer::Composer,
+    model::{FeedView, PostView},
+};
 use crate::events::LiveState;
+use crate::follows::model::PersonLink;
 use leptos::prelude::*;
 
 /// The home feed's island, the part of the page that runs in the browser: the composer, posts
@@ -8,9 +14,14 @@ use leptos::prelude::*;
 ///
 /// Props cross from the server as JSON, so they are only what the browser needs: the ids of the
 /// first page (to skip live duplicates), the cursor, the event log's head when the page was
-/// read (where the live stream starts), and what a failed plain form post left.
+/// read (where the live stream starts), and what a failed plain form post left. In the
+/// "Following" view, `authors` are the people followed: only their posts (and the viewer's) come
+/// in live. Someone starting to follow the viewer shows as a notice.
 #[island]
 pub fn LiveFeed(
+    view: FeedView,
+    viewer_id: i64,
+    authors: Option<Vec<i64>>,
     first_ids: Vec<i64>,
     next: Option<i64>,
     live_after: i64,
@@ -29,8 +40,15 @@ pub fn LiveFeed(
     let load_error = RwSignal::new(None::<String>);
     let state = RwSignal::new(LiveState::Connecting);
 
+    let authors = StoredValue::new(authors);
+    let new_followers = RwSignal::new(Vec::<PersonLink>::new());
     let add = move |post: PostView| {
         if first_ids.with_value(|ids| ids.contains(&post.id)) {
+            return;
+        }
+        let shown = post.author_id == viewer_id
+            || authors.with_value(|a| a.as_ref().is_none_or(|a| a.contains(&post.author_id)));
+        if !shown {
             return;
         }
         live.update(|posts| {
@@ -44,10 +62,14 @@ pub fn LiveFeed(
         crate::events::client::subscribe(live_after, state, move |event| {
             if let Some(super::model::PostCreated(post)) = event.decode() {
                 add(post);
+            } else if let Some(started) = event.decode::<crate::follows::model::FollowStarted>() {
+                if started.followee_id == viewer_id {
+                    new_followers.update(|people| people.insert(0, started.follower));
+                }
             }
         });
     }
-    let _ = live_after;
+    let _ = (live_after, viewer_id);
 
     let load_more = move |ev: leptos::ev::MouseEvent| {
         let Some(before) = cursor.get_untracked() else {
@@ -56,7 +78,11 @@ pub fn LiveFeed(
         ev.prevent_default();
         loading.set(true);
         leptos::task::spawn_local(async move {
-            match home_feed(Some(before)).await {
+            let page = match view {
+                FeedView::Everyone => home_feed(Some(before)).await,
+                FeedView::Following => following_feed(Some(before)).await,
+            };
+            match page {
                 Ok(page) => {
                     more.update(|posts| posts.extend(page.posts));
                     cursor.set(page.next);
@@ -69,6 +95,14 @@ pub fn LiveFeed(
     };
 
     view! {
+        <section class="notices" aria-label="New followers" class:hidden=move || new_followers.get().is_empty()>
+            <For each=move || new_followers.get() key=|person| person.id let:person>
+                <p class="notice" role="status">
+                    <a href=format!("/people/{}", person.handle)>{person.name}</a>
+                    " started following you."
+                </p>
+            </For>
+        </section>
         <Composer on_posted=add draft error/>
         <section aria-label="Home feed" class="feed">
             {is_start.then(|| view! {
@@ -80,7 +114,14 @@ pub fn LiveFeed(
             {(empty && is_start).then(|| view! {
                 <div class="empty" class:hidden=move || !live.get().is_empty()>
                     <h2>"No posts yet"</h2>
-                    <p>"Be the first: say hello, share what you are working on, or ask a question. Your colleagues will see it here."</p>
+                    {match view {
+                        FeedView::Everyone => view! {
+                            <p>"Be the first: say hello, share what you are working on, or ask a question. Your colleagues will see it here."</p>
+                        }.into_any(),
+                        FeedView::Following => view! {
+                            <p>"Follow colleagues from their profiles, and their posts will show here, with yours."</p>
+                        }.into_any(),
+                    }}
                 </div>
             })}
             {children()}
@@ -89,7 +130,7 @@ pub fn LiveFeed(
             </For>
             <p class="form-error" role="alert">{move || load_error.get()}</p>
             {move || cursor.get().map(|before| view! {
-                <a class="button secondary load-more" href=format!("/?before={before}") on:click=load_more aria-busy=move || loading.get().to_string()>
+                <a class="button secondary load-more" href=view.href(Some(before)) on:click=load_more aria-busy=move || loading.get().to_string()>
                     {move || if loading.get() { "Loading…" } else { "Load more" }}
                 </a>
             })}

@@ -46,6 +46,36 @@ pub const KEY_MALFORMED: Problem = Problem::new(
 );
 pub const CANNOT_POST: Problem = Problem::new("cannot-post", "You cannot post here.");
 
+/// The home feed's two views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum FeedView {
+    /// Everything the viewer may see.
+    #[default]
+    Everyone,
+    /// Posts by the people the viewer follows, and their own.
+    Following,
+}
+
+impl FeedView {
+    /// From the home page's `?view=`.
+    pub fn from_query(value: Option<&str>) -> FeedView {
+        match value {
+            Some("following") => FeedView::Following,
+            _ => FeedView::Everyone,
+        }
+    }
+
+    /// The home page's address for this view, further back than `before` if given.
+    pub fn href(self, before: Option<i64>) -> String {
+        match (self, before) {
+            (FeedView::Everyone, None) => "/".into(),
+            (FeedView::Everyone, Some(before)) => format!("/?before={before}"),
+            (FeedView::Following, None) => "/?view=following".into(),
+            (FeedView::Following, Some(before)) => format!("/?view=following&before={before}"),
+        }
+    }
+}
+
 /// Every problem posting can come back with.
 pub const PROBLEMS: &[Problem] = &[BODY_EMPTY, BODY_LONG, KEY_MALFORMED, CANNOT_POST];
 

@@ -69,6 +69,31 @@ pub async fn feed_page(
     into_page(db, query.fetch_all(db).await?).await
 }
 
+/// The posts `scope` may see before `before` by the people `follower` follows and by
+/// `follower`, newest first: the same bounded branches as the home feed, each kept to those
+/// authors by one indexed subquery (never a list of ids in the SQL).
+pub async fn following_page(
+    db: &Db,
+    scope: &ReadScope,
+    follower: i64,
+    before: Option<i64>,
+) -> Result<FeedPage, sqlx::Error> {
+    let filter = format!(
+        "id < $1 AND (author_id = $2 OR author_id IN ({}))",
+        crate::follows::store::followed_by("$2")
+    );
+    let sql = format!(
+        "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
+        *SELECT_PAGE,
+        scope.visible_ids("posts", &filter, 3, PAGE_SIZE + 1),
+        PAGE_SIZE + 1
+    );
+    let query = sqlx::query(&sql)
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(follower);
+    into_page(db, scope.bind(query).fetch_all(db).await?).await
+}
+
 /// One author's posts that `scope` may see before `before`, newest first.
 pub async fn author_page(
     db: &Db,

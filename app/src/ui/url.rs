@@ -1,5 +1,23 @@
 //! Small URL helpers shared by server and browser (no `url` crate in the WebAssembly).
 
+use leptos::prelude::ReadUntracked;
+
+/// The page's `:handle` in its route (the person a people page is about).
+pub fn handle_param() -> String {
+    leptos_router::hooks::use_params_map()
+        .read_untracked()
+        .get("handle")
+        .unwrap_or_default()
+}
+
+/// The page's `?before=` cursor, when it is a number.
+pub fn before_param() -> Option<i64> {
+    leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("before")
+        .and_then(|b| b.parse::<i64>().ok())
+}
+
 /// Percent-encodes a query component.
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

@@ -4,8 +4,9 @@
 mod words;
 
 use app::{
+    auth::store::{self as accounts, SeedAccount},
     db::{id_at, now_ms, Db},
-    people::store::{self as people, SeedPerson},
+    people::store::{self as profiles, SeedProfile},
     posts::store::{self as posts, SeedPost},
 };
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
@@ -84,7 +85,7 @@ fn rate(rows: usize, started: Instant) -> String {
 
 /// Seeds `db`, printing progress. Refuses a database that already has people in it.
 pub async fn run(db: &Db, options: &SeedOptions) -> Result<(), BoxError> {
-    if people::count(db).await? > 0 {
+    if accounts::count(db).await? > 0 {
         return Err("this database already has people in it; seed fills an empty one".into());
     }
     let mut rng = StdRng::seed_from_u64(options.seed);
@@ -98,16 +99,19 @@ pub async fn run(db: &Db, options: &SeedOptions) -> Result<(), BoxError> {
     tx.commit().await?;
 
     let started = Instant::now();
-    let people = make_people(&mut rng, options.people, since, &password_hash);
+    let (people, about) = make_people(&mut rng, options.people, since, &password_hash);
     let mut tx = db.begin().await?;
     for chunk in people.chunks(ROWS_PER_STATEMENT / 2) {
-        people::insert_many(&mut tx, chunk).await?;
+        accounts::insert_many(&mut tx, chunk).await?;
+    }
+    for chunk in about.chunks(ROWS_PER_STATEMENT / 2) {
+        profiles::insert_many(&mut tx, chunk).await?;
     }
     tx.commit().await?;
     println!("people: {}", rate(people.len(), started));
 
     let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
-    drop(people);
+    drop((people, about));
     let started = Instant::now();
     let mut made = 0;
     while made < options.posts {
@@ -134,7 +138,13 @@ pub async fn run(db: &Db, options: &SeedOptions) -> Result<(), BoxError> {
     Ok(())
 }
 
-fn make_people(rng: &mut StdRng, count: usize, since: i64, password_hash: &str) -> Vec<SeedPerson> {
+/// Everyone's account, and what their profile says.
+fn make_people(
+    rng: &mut StdRng,
+    count: usize,
+    since: i64,
+    password_hash: &str,
+) -> (Vec<SeedAccount>, Vec<SeedProfile>) {
     (0..count)
         .map(|n| {
             let first = words::FIRST_NAMES.choose(rng).unwrap_or(&"Ada");
@@ -149,8 +159,9 @@ fn make_people(rng: &mut StdRng, count: usize, since: i64, password_hash: &str) 
             } else {
                 format!("{}-{}-{n}", first, last).to_lowercase()
             };
-            SeedPerson {
-                id: id_at(since + n as i64, n as i64),
+            let id = id_at(since + n as i64, n as i64);
+            let account = SeedAccount {
+                id,
                 email: if admin {
                     ADMIN_EMAIL.to_string()
                 } else {
@@ -163,6 +174,11 @@ fn make_people(rng: &mut StdRng, count: usize, since: i64, password_hash: &str) 
                     format!("{first} {last}")
                 },
                 password_hash: password_hash.to_string(),
+                is_admin: admin,
+                created_at: since + n as i64,
+            };
+            let profile = SeedProfile {
+                user_id: id,
                 title: words::TITLES.choose(rng).unwrap_or(&"Engineer").to_string(),
                 department: words::DEPARTMENTS
                     .choose(rng)
@@ -171,11 +187,10 @@ fn make_people(rng: &mut StdRng, count: usize, since: i64, password_hash: &str) 
                 location: location.to_string(),
                 time_zone: time_zone.to_string(),
                 about: words::about(rng),
-                is_admin: admin,
-                created_at: since + n as i64,
-            }
+            };
+            (account, profile)
         })
-        .collect()
+        .unzip()
 }
 
 /// The `n`-th of `total` posts: evenly spread over the three years (so ids grow with time), by

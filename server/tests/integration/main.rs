@@ -5,6 +5,7 @@ mod mailbox;
 mod support;
 
 mod concurrency;
+mod follows;
 mod jobs;
 mod join;
 mod lifecycle;
