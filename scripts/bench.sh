@@ -137,6 +137,10 @@ for DB in $DATABASES; do
   load "home feed, page $PAGE by cursor" 32 "/?before=$CURSOR"
   load "post permalink" 32 "/posts/$POST_ID"
   load "profile (most active person)" 32 "/people/admin"
+  # The directory: a two-letter prefix matches many people (the costly case), as answered to
+  # the search box as one types, and as the page.
+  load "directory search, answer (\"ma\")" 8 "/api/search_people?q=ma"
+  load "directory search, page (\"ma\")" 8 "/people?q=ma"
   load "create post (durable commit)" 8 "/api/create_post" "$BENCH_DIR/create_post.lua"
   EXTRA_HEADER="Accept-Encoding: br, gzip" load "home feed, compressed" 32 "/"
   echo

@@ -4,7 +4,7 @@ use crate::auth::{
     SignInPage, VerifyPage,
 };
 use crate::follows::{FollowersPage, FollowingPage};
-use crate::people::ProfilePage;
+use crate::people::{DirectoryPage, ProfilePage};
 use crate::posts::{HomePage, PostPage};
 use crate::setup::SetupPage;
 use crate::ui::{provide_session, Header, NotFound};
@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
+                    <Route path=path!("/people") view=DirectoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle/followers") view=FollowersPage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle/following") view=FollowingPage ssr=SsrMode::Async/>

@@ -54,6 +54,8 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
   const member = await fetchPages(page.request, [
     '/',
     '/?view=following',
+    '/people',
+    '/people?q=ada&department=&location=',
     '/invite',
     '/settings',
     profile,

@@ -78,6 +78,11 @@ pub async fn open_database(config: &Config, connections: u32) -> Result<app::db:
 /// Connects to the database (migrating it) and builds the router.
 pub async fn build(config: &Config) -> Result<Commons, BoxError> {
     let db = open_database(config, 16).await?;
+    // People from before the directory (or from the seed) get their search words once.
+    let indexed = app::people::store::index_missing(&db).await?;
+    if indexed > 0 {
+        tracing::info!(people = indexed, "indexed people for the directory");
+    }
     let postgres_url = (Dialect::of(&config.database_url) == Some(Dialect::Postgres))
         .then(|| config.database_url.clone());
     let (background_owner, background) = app::state::Background::new();

@@ -130,6 +130,8 @@ mod server {
             CreateAccount::Created(viewer) => viewer,
             CreateAccount::EmailTaken => return Err(AppError::invalid(model::EMAIL_TAKEN)),
         };
+        // Findable in the directory from the start.
+        crate::people::store::index(&mut tx, viewer.id).await?;
         // An invite that let the person in is used up by joining.
         if let (Some(hash), JoinTicket::ValidInvite) = (&invite_hash, ticket) {
             if !store::use_invite(&mut tx, hash, viewer.id, now).await? {

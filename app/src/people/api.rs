@@ -1,5 +1,8 @@
-//! Server functions for profiles.
-use super::model::Profile;
+//! Server functions for profiles and the directory.
+// A plain HTML form posts one flat field per input, so `update_profile` takes them one by one
+// (the macro does not pass an item-level `allow` on to the function it generates).
+#![allow(clippy::too_many_arguments)]
+use super::model::{DirectoryPage, Filters, Profile};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -13,6 +16,7 @@ pub async fn get_profile(
     server::get_profile(handle, before).await
 }
 
+/// Saves a profile. Fields left out of a request keep nothing: the form always sends them all.
 #[server(endpoint = "update_profile")]
 pub async fn update_profile(
     handle: String,
@@ -20,11 +24,49 @@ pub async fn update_profile(
     title: String,
     department: String,
     about: String,
+    #[server(default)] pronouns: String,
+    #[server(default)] location: String,
+    #[server(default)] time_zone: String,
+    #[server(default)] phone: String,
+    #[server(default)] manager: String,
+    #[server(default)] ask_me_about: String,
+    #[server(default)] languages: String,
+    #[server(default)] links: String,
 ) -> Result<(), AppError> {
-    crate::api::finish(
-        server::update_profile(handle, name, title, department, about).await,
-        &[],
-    )
+    let form = super::model::ProfileForm {
+        name: &name,
+        pronouns: &pronouns,
+        title: &title,
+        department: &department,
+        location: &location,
+        time_zone: &time_zone,
+        phone: &phone,
+        manager: &manager,
+        ask_me_about: &ask_me_about,
+        languages: &languages,
+        links: &links,
+        about: &about,
+    };
+    crate::api::finish(server::update_profile(handle, form).await, &[])
+}
+
+/// The directory: people whose name, handle, title or topics start with the words of `q`, in
+/// `department` and `location` if given, by name, after the cursor `after`.
+#[server(endpoint = "search_people", input = GetUrl)]
+pub async fn search_people(
+    #[server(default)] q: String,
+    #[server(default)] department: String,
+    #[server(default)] location: String,
+    #[server(default)] after: Option<String>,
+) -> Result<DirectoryPage, AppError> {
+    server::search_people(q, department, location, after).await
+}
+
+/// The departments and locations to filter the directory by.
+#[server(endpoint = "directory_filters", input = GetUrl)]
+pub async fn directory_filters() -> Result<Filters, AppError> {
+    crate::api::read_scope()?;
+    Ok(super::store::filters(&crate::api::state().db).await?)
 }
 
 #[cfg(feature = "ssr")]
@@ -33,10 +75,21 @@ mod server {
     use crate::auth::rate_limit;
     use crate::error::AppError;
     use crate::people::{
-        model::{self, Profile, ProfileEdit},
-        store,
+        model::{self, DirectoryPage, Profile, ProfileEdit, ProfileForm},
+        store::{self, split_list, DirectoryQuery},
     };
     use crate::policy;
+
+    /// The time now in `time_zone` ("14:05"), if it names a zone the system knows.
+    pub fn local_time(time_zone: &str) -> Option<String> {
+        let zone = jiff::tz::TimeZone::get(time_zone).ok()?;
+        Some(
+            jiff::Timestamp::now()
+                .to_zoned(zone)
+                .strftime("%H:%M")
+                .to_string(),
+        )
+    }
 
     pub async fn get_profile(handle: String, before: Option<i64>) -> Result<Profile, AppError> {
         let (viewer, scope, state) = (require_viewer()?, read_scope()?, state());
@@ -45,29 +98,33 @@ mod server {
             .ok_or(AppError::NotFound)?;
         let posts = crate::posts::store::author_page(&state.db, &scope, row.id, before).await?;
         let follows = crate::follows::store::summary(&state.db, viewer.id, row.id).await?;
+        let chain = store::chain_of(&mut *state.db.acquire().await?, row.id).await?;
+        let reports = store::reports_of(&state.db, row.id).await?;
         Ok(Profile {
             editable: policy::can_edit_profile(Some(&viewer), row.id),
             own: viewer.id == row.id,
-            follows,
+            local_time: local_time(&row.time_zone),
+            ask_me_about: split_list(&row.ask_me_about),
+            languages: split_list(&row.languages),
+            links: split_list(&row.links),
             id: row.id,
             handle: row.handle,
             name: row.name,
+            pronouns: row.pronouns,
             title: row.title,
             department: row.department,
             about: row.about,
             location: row.location,
             time_zone: row.time_zone,
+            phone: row.phone,
+            chain,
+            reports,
+            follows,
             posts,
         })
     }
 
-    pub async fn update_profile(
-        handle: String,
-        name: String,
-        title: String,
-        department: String,
-        about: String,
-    ) -> Result<(), AppError> {
+    pub async fn update_profile(handle: String, form: ProfileForm<'_>) -> Result<(), AppError> {
         let (viewer, state) = (require_viewer()?, state());
         rate_limit::per_person(
             &state.limiter,
@@ -80,10 +137,56 @@ mod server {
         if !policy::can_edit_profile(Some(&viewer), row.id) {
             return Err(AppError::forbidden(model::NOT_YOUR_PROFILE));
         }
-        let edit = ProfileEdit::parse(&name, &title, &department, &about)?;
+        let edit = ProfileEdit::parse(form)?;
+        if !edit.time_zone.is_empty() && jiff::tz::TimeZone::get(&edit.time_zone).is_err() {
+            return Err(AppError::invalid(model::TIME_ZONE_UNKNOWN));
+        }
         let mut tx = crate::db::begin_write(&state.db).await?;
-        store::update(&mut tx, row.id, &edit).await?;
+        let manager_id = if edit.manager.is_empty() {
+            None
+        } else {
+            let manager = store::person_by_handle_or_email(&mut tx, &edit.manager)
+                .await?
+                .ok_or(AppError::invalid(model::MANAGER_UNKNOWN))?;
+            if manager.id == row.id {
+                return Err(AppError::invalid(model::MANAGER_SELF));
+            }
+            // The new manager's own chain must not pass through this person.
+            let above = store::chain_of(&mut tx, manager.id).await?;
+            if above.iter().any(|p| p.id == row.id) {
+                return Err(AppError::invalid(model::MANAGER_LOOP));
+            }
+            Some(manager.id)
+        };
+        store::update(&mut tx, row.id, &edit, manager_id).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    pub async fn search_people(
+        q: String,
+        department: String,
+        location: String,
+        after: Option<String>,
+    ) -> Result<DirectoryPage, AppError> {
+        read_scope()?;
+        let state = state();
+        let mut words = model::search_words(&q);
+        words.truncate(5);
+        let after = after
+            .as_deref()
+            .and_then(|a| a.split_once(':'))
+            .and_then(|(id, name)| Some((name.to_string(), id.parse().ok()?)));
+        let query = DirectoryQuery {
+            words,
+            department: Some(department.trim().to_string()).filter(|d| !d.is_empty()),
+            location: Some(location.trim().to_string()).filter(|l| !l.is_empty()),
+            after,
+        };
+        let (people, next) = store::directory(&state.db, &query).await?;
+        Ok(DirectoryPage {
+            people,
+            next: next.map(|(name, id)| format!("{id}:{name}")),
+        })
     }
 }

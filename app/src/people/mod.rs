@@ -1,8 +1,12 @@
-//! People: a profile page per person with their details and posts; people edit their own.
+//! People: a profile page per person (details, org chart, posts), which they edit themselves,
+//! and the directory that finds them.
 pub mod api;
+mod directory_page;
+mod edit_form;
 pub mod model;
 mod profile_page;
 #[cfg(feature = "ssr")]
 pub mod store;
 
+pub use directory_page::DirectoryPage;
 pub use profile_page::ProfilePage;

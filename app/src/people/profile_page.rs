@@ -1,9 +1,10 @@
-use super::api::{get_profile, UpdateProfile};
+use super::api::get_profile;
 use super::model::Profile;
+use crate::follows::model::PersonLink;
 use crate::posts::PostList;
 use crate::ui::url::{before_param, handle_param};
-use crate::ui::{submitted_error, Avatar, FormError, RequireSignIn};
-use leptos::{form::ActionForm, prelude::*};
+use crate::ui::{Avatar, RequireSignIn};
+use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
@@ -34,37 +35,73 @@ fn ProfileView() -> impl IntoView {
 
 #[component]
 fn ProfileDetails(profile: Profile) -> impl IntoView {
-    let save = ServerAction::<UpdateProfile>::new();
+    let missing = if profile.own {
+        profile.missing()
+    } else {
+        Vec::new()
+    };
+    let manager = profile
+        .manager()
+        .map(|m| m.handle.clone())
+        .unwrap_or_default();
     let Profile {
+        id,
         handle,
         name,
+        pronouns,
         title,
         department,
         about,
         location,
         time_zone,
+        local_time,
+        phone,
+        ask_me_about,
+        languages,
+        links,
+        chain,
+        reports,
         editable,
         own,
         follows,
         posts,
-        ..
     } = profile;
-    let place = [location, time_zone]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let role = [title.clone(), department.clone()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let joined = |parts: [&String; 2]| {
+        parts
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let role = joined([&title, &department]);
+    let place = joined([&location, &time_zone]);
     let next = posts.next;
     let (posts_label, older_link) = (
         format!("Posts by {name}"),
         next.map(|before| format!("/people/{handle}?before={before}")),
     );
     let empty = posts.posts.is_empty();
+    let current = super::edit_form::Current {
+        handle: handle.clone(),
+        name: name.clone(),
+        pronouns: pronouns.clone(),
+        title,
+        department,
+        location,
+        time_zone,
+        phone: phone.clone(),
+        manager,
+        ask_me_about: ask_me_about.join(", "),
+        languages: languages.join(", "),
+        links: links.join("\n"),
+        about: about.clone(),
+    };
+    let me = PersonLink {
+        id,
+        handle: handle.clone(),
+        name: name.clone(),
+    };
     view! {
         <Title text=name.clone()/>
         <section class="card profile" aria-labelledby="profile-name">
@@ -72,31 +109,43 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
                 <Avatar name=name.clone() handle=handle.clone()/>
                 <div>
                     <h1 id="profile-name">{name.clone()}</h1>
+                    {(!pronouns.is_empty()).then(|| view! { <p class="pronouns">{pronouns}</p> })}
                     {(!role.is_empty()).then(|| view! { <p class="role">{role}</p> })}
                     {(!place.is_empty()).then(|| view! { <p class="role">{place}</p> })}
+                    {local_time.map(|time| view! { <p class="role local-time">{format!("{time} local time")}</p> })}
                     <crate::follows::FollowButton handle=handle.clone() summary=follows can_follow=!own/>
                 </div>
             </div>
-            <h2>"About"</h2>
-            <p class="about">{if about.is_empty() { "Nothing here yet.".to_string() } else { about.clone() }}</p>
-            {editable.then(|| view! {
-                <details class="edit-profile">
-                    <summary>"Edit profile"</summary>
-                    <ActionForm action=save>
-                        <input type="hidden" name="handle" value=handle.clone()/>
-                        <crate::ui::TextField label="Name" name="name" value=name.clone() autocomplete="name" required=true/>
-                        <crate::ui::TextField label="Title" name="title" value=title.clone() autocomplete="organization-title"/>
-                        <crate::ui::TextField label="Department" name="department" value=department.clone()/>
-                        <div class="field">
-                            <label for="field-about">"About"</label>
-                            <textarea id="field-about" name="about" rows="4" maxlength="2000">{crate::ui::raw_text_child(about.clone())}</textarea>
-                        </div>
-                        <FormError message=submitted_error()/>
-                        <button type="submit">"Save profile"</button>
-                    </ActionForm>
-                </details>
+            {(!missing.is_empty()).then(|| view! {
+                <section class="profile-missing" aria-label="Complete your profile">
+                    <ul>{missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                </section>
             })}
+            <dl class="profile-facts">
+                {(!ask_me_about.is_empty()).then(|| view! {
+                    <dt>"Ask me about"</dt>
+                    <dd><ul class="tags">{ask_me_about.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul></dd>
+                })}
+                {(!languages.is_empty()).then(|| view! {
+                    <dt>"Languages"</dt>
+                    <dd>{languages.join(", ")}</dd>
+                })}
+                {(!phone.is_empty()).then(|| view! {
+                    <dt>"Phone"</dt>
+                    <dd><a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a></dd>
+                })}
+                {(!links.is_empty()).then(|| view! {
+                    <dt>"Links"</dt>
+                    <dd><ul class="links">{links.into_iter().map(|l| view! {
+                        <li><a href=l.clone() rel="noopener noreferrer nofollow ugc">{l.clone()}</a></li>
+                    }).collect_view()}</ul></dd>
+                })}
+            </dl>
+            <h2>"About"</h2>
+            <p class="about">{if about.is_empty() { "Nothing here yet.".to_string() } else { about }}</p>
+            {editable.then(|| view! { <super::edit_form::EditProfile current/> })}
         </section>
+        <OrgChart chain me reports/>
         <section aria-label=posts_label class="feed">
             <h2>"Posts"</h2>
             {empty.then(|| view! { <p class="empty">"No posts yet."</p> })}
@@ -104,6 +153,29 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
             {older_link.map(|href| view! {
                 <a class="button secondary load-more" href=href>"Older posts"</a>
             })}
+        </section>
+    }
+}
+
+/// The chain of managers down to the person, and the people who report to them; every name
+/// leads to that person's profile, and so to their part of the chart.
+#[component]
+fn OrgChart(chain: Vec<PersonLink>, me: PersonLink, reports: Vec<PersonLink>) -> impl IntoView {
+    let link = |p: PersonLink| view! { <a href=format!("/people/{}", p.handle)>{p.name}</a> };
+    let no_reports = reports.is_empty();
+    view! {
+        <section class="card org-chart" aria-labelledby="org-chart-title">
+            <h2 id="org-chart-title">"Org chart"</h2>
+            <ol class="chain">
+                {chain.into_iter().map(|p| view! { <li>{link(p)}</li> }).collect_view()}
+                <li aria-current="true"><strong>{me.name}</strong></li>
+            </ol>
+            <h3>"Reports"</h3>
+            {if no_reports {
+                view! { <p class="empty">"Nobody reports to this person."</p> }.into_any()
+            } else {
+                view! { <ul class="reports">{reports.into_iter().map(|p| view! { <li>{link(p)}</li> }).collect_view()}</ul> }.into_any()
+            }}
         </section>
     }
 }

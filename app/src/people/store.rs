@@ -1,64 +1,362 @@
-//! SQL for `profiles`: what people say about themselves. Their name, handle and email belong
-//! to their account (`auth::store`), which this reads but never writes.
-use super::model::ProfileEdit;
+//! SQL for `profiles` (what people say about themselves) and `people_terms` (the directory's
+//! search words). Their name, handle and email belong to their account (`auth::store`), which
+//! this reads but never writes.
+use super::model::{search_words, DirectoryEntry, Filters, ProfileEdit};
 use crate::db::{insert_rows, Db};
-use sqlx::{AnyConnection, Row};
+use crate::follows::model::PersonLink;
+use sqlx::{any::AnyRow, AnyConnection, Row};
+
+/// People per page of the directory.
+pub const PAGE_SIZE: usize = 20;
+/// How far up an org chart is followed (deeper is a data problem, not an organization).
+const MAX_CHAIN: usize = 30;
 
 pub struct ProfileRow {
     pub id: i64,
     pub handle: String,
     pub name: String,
+    pub pronouns: String,
     pub title: String,
     pub department: String,
     pub about: String,
     pub location: String,
     pub time_zone: String,
+    pub phone: String,
+    pub ask_me_about: String,
+    pub languages: String,
+    pub links: String,
+    pub manager_id: Option<i64>,
+}
+
+const SELECT_PROFILE: &str = "SELECT u.id, u.handle, u.name, COALESCE(p.pronouns, ''), \
+     COALESCE(p.title, ''), COALESCE(p.department, ''), COALESCE(p.about, ''), \
+     COALESCE(p.location, ''), COALESCE(p.time_zone, ''), COALESCE(p.phone, ''), \
+     COALESCE(p.ask_me_about, ''), COALESCE(p.languages, ''), COALESCE(p.links, ''), \
+     p.manager_id FROM users u LEFT JOIN profiles p ON p.user_id = u.id";
+
+fn profile_from_row(row: &AnyRow) -> Result<ProfileRow, sqlx::Error> {
+    Ok(ProfileRow {
+        id: row.try_get(0)?,
+        handle: row.try_get(1)?,
+        name: row.try_get(2)?,
+        pronouns: row.try_get(3)?,
+        title: row.try_get(4)?,
+        department: row.try_get(5)?,
+        about: row.try_get(6)?,
+        location: row.try_get(7)?,
+        time_zone: row.try_get(8)?,
+        phone: row.try_get(9)?,
+        ask_me_about: row.try_get(10)?,
+        languages: row.try_get(11)?,
+        links: row.try_get(12)?,
+        manager_id: row.try_get(13)?,
+    })
 }
 
 /// A profile with the person's name and handle (from their account).
 pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<ProfileRow>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT u.id, u.handle, u.name, COALESCE(p.title, ''), COALESCE(p.department, ''), \
-         COALESCE(p.about, ''), COALESCE(p.location, ''), COALESCE(p.time_zone, '') \
-         FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.handle = $1",
-    )
-    .bind(handle)
-    .fetch_optional(db)
-    .await?;
-    row.map(|row| {
-        Ok(ProfileRow {
-            id: row.try_get(0)?,
-            handle: row.try_get(1)?,
-            name: row.try_get(2)?,
-            title: row.try_get(3)?,
-            department: row.try_get(4)?,
-            about: row.try_get(5)?,
-            location: row.try_get(6)?,
-            time_zone: row.try_get(7)?,
-        })
-    })
-    .transpose()
+    let sql = format!("{SELECT_PROFILE} WHERE u.handle = $1");
+    let row = sqlx::query(&sql).bind(handle).fetch_optional(db).await?;
+    row.as_ref().map(profile_from_row).transpose()
 }
 
-/// Saves an edit: the profile here, the name through the account that owns it.
+/// The person a handle or email names (what the "Manager" field takes).
+pub async fn person_by_handle_or_email(
+    conn: &mut AnyConnection,
+    handle_or_email: &str,
+) -> Result<Option<PersonLink>, sqlx::Error> {
+    let key = handle_or_email
+        .trim()
+        .trim_start_matches('@')
+        .to_lowercase();
+    let row = sqlx::query("SELECT id, handle, name FROM users WHERE handle = $1 OR email = $1")
+        .bind(key)
+        .fetch_optional(conn)
+        .await?;
+    row.as_ref().map(person_from_row).transpose()
+}
+
+fn person_from_row(row: &AnyRow) -> Result<PersonLink, sqlx::Error> {
+    Ok(PersonLink {
+        id: row.try_get(0)?,
+        handle: row.try_get(1)?,
+        name: row.try_get(2)?,
+    })
+}
+
+/// `person`'s managers, from the top of the organization down to their own manager.
+pub async fn chain_of(
+    conn: &mut AnyConnection,
+    person: i64,
+) -> Result<Vec<PersonLink>, sqlx::Error> {
+    let mut chain = Vec::new();
+    let mut current = person;
+    while chain.len() < MAX_CHAIN {
+        let row = sqlx::query(
+            "SELECT u.id, u.handle, u.name FROM profiles p JOIN users u ON u.id = p.manager_id \
+             WHERE p.user_id = $1",
+        )
+        .bind(current)
+        .fetch_optional(&mut *conn)
+        .await?;
+        let Some(manager) = row.as_ref().map(person_from_row).transpose()? else {
+            break;
+        };
+        if manager.id == person || chain.iter().any(|p: &PersonLink| p.id == manager.id) {
+            break;
+        }
+        current = manager.id;
+        chain.push(manager);
+    }
+    chain.reverse();
+    Ok(chain)
+}
+
+/// The people who report to `manager`, by name.
+pub async fn reports_of(db: &Db, manager: i64) -> Result<Vec<PersonLink>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.handle, u.name FROM profiles p JOIN users u ON u.id = p.user_id \
+         WHERE p.manager_id = $1 ORDER BY u.name, u.id LIMIT 200",
+    )
+    .bind(manager)
+    .fetch_all(db)
+    .await?;
+    rows.iter().map(person_from_row).collect()
+}
+
+/// Saves an edit, with the manager already resolved: the profile here, the name through the
+/// account that owns it, and the search words again.
 pub async fn update(
     conn: &mut AnyConnection,
     user_id: i64,
     edit: &ProfileEdit,
+    manager_id: Option<i64>,
 ) -> Result<(), sqlx::Error> {
     crate::auth::store::rename(conn, user_id, &edit.name).await?;
     sqlx::query(
-        "INSERT INTO profiles (user_id, title, department, about) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (user_id) DO UPDATE SET title = excluded.title, \
-         department = excluded.department, about = excluded.about",
+        "INSERT INTO profiles (user_id, pronouns, title, department, location, time_zone, phone, \
+         ask_me_about, languages, links, about, manager_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+         ON CONFLICT (user_id) DO UPDATE SET pronouns = excluded.pronouns, \
+         title = excluded.title, department = excluded.department, \
+         location = excluded.location, time_zone = excluded.time_zone, phone = excluded.phone, \
+         ask_me_about = excluded.ask_me_about, languages = excluded.languages, \
+         links = excluded.links, about = excluded.about, manager_id = excluded.manager_id",
     )
     .bind(user_id)
+    .bind(&edit.pronouns)
     .bind(&edit.title)
     .bind(&edit.department)
+    .bind(&edit.location)
+    .bind(&edit.time_zone)
+    .bind(&edit.phone)
+    .bind(edit.ask_me_about.join(", "))
+    .bind(edit.languages.join(", "))
+    .bind(edit.links.join("\n"))
     .bind(&edit.about)
-    .execute(conn)
+    .bind(manager_id)
+    .execute(&mut *conn)
     .await?;
+    index(conn, user_id).await
+}
+
+/// The search words of the people in `ids`, from their accounts and profiles as they are now.
+async fn terms_of(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let list: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+    // Ids are numbers from our own query, so they can be written into the SQL.
+    let sql = format!(
+        "SELECT u.id, u.name, u.handle, COALESCE(p.title, ''), COALESCE(p.ask_me_about, '') \
+         FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id IN ({})",
+        list.join(", ")
+    );
+    let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
+    let mut terms = Vec::new();
+    for row in &rows {
+        let id: i64 = row.try_get(0)?;
+        let text: Vec<String> = (1..5)
+            .map(|i| row.try_get::<String, _>(i))
+            .collect::<Result<_, _>>()?;
+        let mut words = search_words(&text.join(" "));
+        words.sort();
+        words.dedup();
+        terms.extend(words.into_iter().map(|w| (w, id)));
+    }
+    Ok(terms)
+}
+
+async fn insert_terms(
+    conn: &mut AnyConnection,
+    terms: &[(String, i64)],
+) -> Result<(), sqlx::Error> {
+    for chunk in terms.chunks(400) {
+        insert_rows(
+            conn,
+            "people_terms",
+            &["term", "user_id"],
+            chunk,
+            |q, (term, id)| q.bind(term.as_str()).bind(*id),
+        )
+        .await?;
+    }
     Ok(())
+}
+
+/// Writes `user_id`'s search words again, from their account and profile as they are now.
+pub async fn index(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM people_terms WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    let terms = terms_of(conn, &[user_id]).await?;
+    insert_terms(conn, &terms).await
+}
+
+/// Indexes everyone who has no search words yet (people from before the directory, or from the
+/// seed), a batch at a time; how many it indexed.
+pub async fn index_missing(db: &Db) -> Result<usize, sqlx::Error> {
+    let mut done = 0;
+    loop {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT u.id FROM users u WHERE NOT EXISTS \
+             (SELECT 1 FROM people_terms t WHERE t.user_id = u.id) LIMIT 1000",
+        )
+        .fetch_all(db)
+        .await?;
+        if ids.is_empty() {
+            return Ok(done);
+        }
+        let mut tx = crate::db::begin_write(db).await?;
+        let terms = terms_of(&mut tx, &ids).await?;
+        insert_terms(&mut tx, &terms).await?;
+        tx.commit().await?;
+        done += ids.len();
+        // Someone whose name and title hold no word at all never gets a row: stop, not loop.
+        if terms.is_empty() || ids.len() < 1000 {
+            return Ok(done);
+        }
+    }
+}
+
+/// What the directory is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct DirectoryQuery {
+    /// Search words; each must begin a word of the person's name, handle, title or topics.
+    pub words: Vec<String>,
+    pub department: Option<String>,
+    pub location: Option<String>,
+    /// Past this (name, id), for the next page.
+    pub after: Option<(String, i64)>,
+}
+
+/// A page of the directory by name, and the cursor of the next one.
+pub async fn directory(
+    db: &Db,
+    query: &DirectoryQuery,
+) -> Result<(Vec<DirectoryEntry>, Option<(String, i64)>), sqlx::Error> {
+    let mut conditions = Vec::new();
+    let mut n = 0;
+    let mut param = || {
+        n += 1;
+        format!("${n}")
+    };
+    for _ in &query.words {
+        let (from, to) = (param(), param());
+        conditions.push(format!(
+            "u.id IN (SELECT user_id FROM people_terms WHERE term >= {from} AND term < {to})"
+        ));
+    }
+    if query.department.is_some() {
+        conditions.push(format!("p.department = {}", param()));
+    }
+    if query.location.is_some() {
+        conditions.push(format!("p.location = {}", param()));
+    }
+    if query.after.is_some() {
+        let (name, id) = (param(), param());
+        conditions.push(format!(
+            "(u.name > {name} OR (u.name = {name} AND u.id > {id}))"
+        ));
+    }
+    let filter = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let sql = format!(
+        "SELECT u.id, u.handle, u.name, COALESCE(p.title, ''), COALESCE(p.department, ''), \
+         COALESCE(p.location, ''), COALESCE(p.ask_me_about, '') \
+         FROM users u LEFT JOIN profiles p ON p.user_id = u.id {filter} \
+         ORDER BY u.name, u.id LIMIT {}",
+        PAGE_SIZE + 1
+    );
+    let mut q = sqlx::query(&sql);
+    for word in &query.words {
+        q = q.bind(word.clone()).bind(prefix_end(word));
+    }
+    if let Some(department) = &query.department {
+        q = q.bind(department.clone());
+    }
+    if let Some(location) = &query.location {
+        q = q.bind(location.clone());
+    }
+    if let Some((name, id)) = &query.after {
+        q = q.bind(name.clone()).bind(*id);
+    }
+    let rows = q.fetch_all(db).await?;
+    let mut people = Vec::with_capacity(rows.len());
+    let mut keys = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let name: String = row.try_get(2)?;
+        keys.push((name.clone(), row.try_get::<i64, _>(0)?));
+        people.push(DirectoryEntry {
+            handle: row.try_get(1)?,
+            name,
+            title: row.try_get(3)?,
+            department: row.try_get(4)?,
+            location: row.try_get(5)?,
+            ask_me_about: split_list(&row.try_get::<String, _>(6)?),
+        });
+    }
+    let next = if people.len() > PAGE_SIZE {
+        people.truncate(PAGE_SIZE);
+        keys.get(PAGE_SIZE - 1).cloned()
+    } else {
+        None
+    };
+    Ok((people, next))
+}
+
+/// The smallest string after every string that starts with `prefix` (for an index range).
+fn prefix_end(prefix: &str) -> String {
+    let mut end = prefix.to_string();
+    end.push(char::MAX);
+    end
+}
+
+/// "Rust, Go" as ["Rust", "Go"].
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split([',', '\n'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// The departments and locations in use, for the directory's filters.
+pub async fn filters(db: &Db) -> Result<Filters, sqlx::Error> {
+    let distinct = |column: &'static str| async move {
+        let sql = format!(
+            "SELECT DISTINCT {column} FROM profiles WHERE {column} <> '' ORDER BY {column} LIMIT 200"
+        );
+        sqlx::query_scalar::<_, String>(&sql).fetch_all(db).await
+    };
+    Ok(Filters {
+        departments: distinct("department").await?,
+        locations: distinct("location").await?,
+    })
 }
 
 /// A profile made by the seed command.
@@ -71,7 +369,8 @@ pub struct SeedProfile {
     pub about: String,
 }
 
-/// Inserts many profiles in one statement (the seed command's bulk path).
+/// Inserts many profiles in one statement (the seed command's bulk path); their search words
+/// come from [`index_missing`].
 pub async fn insert_many(
     conn: &mut AnyConnection,
     profiles: &[SeedProfile],
@@ -94,4 +393,27 @@ pub async fn insert_many(
             .bind(&p.about)
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_prefix_range_holds_every_word_that_starts_with_it() {
+        let end = prefix_end("zo");
+        for word in ["zo", "zoe", "zozzzz", "zo\u{10FFFE}"] {
+            assert!(word >= "zo" && word < end.as_str(), "{word}");
+        }
+        assert!("zp" >= end.as_str());
+    }
+
+    #[test]
+    fn lists_split_on_commas_and_lines() {
+        assert_eq!(
+            split_list("Rust, Go,\nhttps://x"),
+            vec!["Rust", "Go", "https://x"]
+        );
+        assert!(split_list(" , ").is_empty());
+    }
 }

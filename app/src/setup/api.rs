@@ -75,6 +75,7 @@ mod server {
         let CreateAccount::Created(admin) = create_account(&mut tx, account).await? else {
             return Err(AppError::Internal);
         };
+        crate::people::store::index(&mut tx, admin.id).await?;
         session::start(&mut tx, admin.id).await?;
         tx.commit().await?;
         tracing::info!(admin = admin.id, "organization set up");

@@ -37,6 +37,7 @@ pub fn Header() -> impl IntoView {
 fn account_links(viewer: Option<Viewer>) -> AnyView {
     match viewer {
         Some(viewer) => view! {
+            <A href="/people">"People"</A>
             <A href="/invite">"Invite"</A>
             <A href="/settings">"Settings"</A>
             <A href=format!("/people/{}", viewer.handle)>

@@ -108,6 +108,7 @@ pub async fn run(db: &Db, options: &SeedOptions) -> Result<(), BoxError> {
         profiles::insert_many(&mut tx, chunk).await?;
     }
     tx.commit().await?;
+    profiles::index_missing(db).await?;
     println!("people: {}", rate(people.len(), started));
 
     let ids: Vec<i64> = people.iter().map(|p| p.id).collect();

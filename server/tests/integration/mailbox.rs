@@ -5,11 +5,13 @@ use server::config::Config;
 use std::path::PathBuf;
 
 pub enum Mailbox {
-    /// The SMTP server's Maildir, shared by every test server (messages are told apart by the
-    /// server's address in their links).
+    /// The SMTP server's Maildir, shared by every test server: messages are told apart by the
+    /// server's address in their links, and by arriving after this mailbox was made (a port is
+    /// reused by a later server, so an older message can carry the same address).
     Smtp {
         url: String,
         maildir: PathBuf,
+        since: std::time::SystemTime,
     },
     Folder(PathBuf),
 }
@@ -23,6 +25,7 @@ impl Mailbox {
             (Ok(url), Ok(maildir)) => Mailbox::Smtp {
                 url,
                 maildir: maildir.into(),
+                since: std::time::SystemTime::now(),
             },
             _ => Mailbox::Folder(
                 std::env::temp_dir().join(format!("commons_mail_{:016x}", rand::random::<u64>())),
@@ -39,9 +42,11 @@ impl Mailbox {
 
     /// Every message, oldest first.
     fn messages(&self) -> Vec<String> {
-        let dirs = match self {
-            Mailbox::Smtp { maildir, .. } => vec![maildir.join("new"), maildir.join("cur")],
-            Mailbox::Folder(dir) => vec![dir.join("mail")],
+        let (dirs, since) = match self {
+            Mailbox::Smtp { maildir, since, .. } => {
+                (vec![maildir.join("new"), maildir.join("cur")], *since)
+            }
+            Mailbox::Folder(dir) => (vec![dir.join("mail")], std::time::UNIX_EPOCH),
         };
         let mut messages = Vec::new();
         for dir in dirs {
@@ -51,7 +56,9 @@ impl Mailbox {
             for entry in entries.flatten() {
                 let written = entry.metadata().and_then(|m| m.modified());
                 if let (Ok(written), Ok(raw)) = (written, std::fs::read_to_string(entry.path())) {
-                    messages.push((written, raw));
+                    if written >= since {
+                        messages.push((written, raw));
+                    }
                 }
             }
         }

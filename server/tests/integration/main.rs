@@ -11,6 +11,7 @@ mod join;
 mod lifecycle;
 mod live;
 mod pages;
+mod people;
 mod posts;
 mod read_scope;
 mod security;

@@ -254,6 +254,9 @@ impl TestApp {
         else {
             panic!("{name} exists already");
         };
+        app::people::store::index(&mut tx, viewer.id)
+            .await
+            .expect("indexed");
         let token = session::new_token();
         let hash = session::token_hash(&token);
         store::create_session(&mut tx, &hash, viewer.id, session::expires_at())

@@ -1,0 +1,297 @@
+//! People: richer profiles, managers and the org chart, and the directory.
+use crate::support::*;
+use app::error::AppError;
+use app::people::{
+    api::{GetProfile, SearchPeople, UpdateProfile},
+    model::{self, DirectoryPage},
+};
+use reqwest::StatusCode;
+
+/// An edit of `handle` with `name` and the given fields, everything else empty.
+fn edit(handle: &str, name: &str, fields: &[(&str, &str)]) -> UpdateProfile {
+    let field = |key: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.to_string())
+            .unwrap_or_default()
+    };
+    UpdateProfile {
+        handle: handle.into(),
+        name: name.into(),
+        title: field("title"),
+        department: field("department"),
+        about: field("about"),
+        pronouns: field("pronouns"),
+        location: field("location"),
+        time_zone: field("time_zone"),
+        phone: field("phone"),
+        manager: field("manager"),
+        ask_me_about: field("ask_me_about"),
+        languages: field("languages"),
+        links: field("links"),
+    }
+}
+
+async fn search(person: &Person, q: &str, department: &str, location: &str) -> DirectoryPage {
+    person
+        .read(SearchPeople {
+            q: q.into(),
+            department: department.into(),
+            location: location.into(),
+            after: None,
+        })
+        .await
+        .expect("search")
+}
+
+fn names(page: &DirectoryPage) -> Vec<&str> {
+    page.people.iter().map(|p| p.name.as_str()).collect()
+}
+
+#[tokio::test]
+async fn the_directory_finds_by_name_handle_title_and_topics_ignoring_case_and_accents() {
+    let app = TestApp::spawn().await;
+    let ada = app.person_after_setup("Ada Lovelace").await;
+    let zoe = app.person("Zoë Ångström").await;
+    let bob = app.person("Bob Builder").await;
+    zoe.run(edit(
+        &zoe.viewer.handle.clone(),
+        "Zoë Ångström",
+        &[
+            ("title", "Staff Engineer"),
+            ("department", "Platform"),
+            ("location", "Lyon"),
+            ("ask_me_about", "Rust, Accessibility"),
+        ],
+    ))
+    .await
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    bob.run(edit(
+        "bob-builder",
+        "Bob Builder",
+        &[
+            ("title", "Site Engineer"),
+            ("department", "Construction"),
+            ("location", "Lyon"),
+        ],
+    ))
+    .await
+    .unwrap();
+
+    assert_eq!(
+        names(&search(&ada, "zoe", "", "").await),
+        vec!["Zoë Ångström"]
+    );
+    assert_eq!(
+        names(&search(&ada, "ÅNG", "", "").await),
+        vec!["Zoë Ångström"]
+    );
+    assert_eq!(
+        names(&search(&ada, "rus", "", "").await),
+        vec!["Zoë Ångström"]
+    );
+    assert_eq!(
+        names(&search(&ada, "engineer", "", "").await),
+        vec!["Bob Builder", "Zoë Ångström"]
+    );
+    assert_eq!(
+        names(&search(&ada, "eng", "Platform", "").await),
+        vec!["Zoë Ångström"]
+    );
+    assert_eq!(names(&search(&ada, "", "", "Lyon").await).len(), 2);
+    assert_eq!(
+        names(&search(&ada, "bob-builder", "", "").await),
+        vec!["Bob Builder"]
+    );
+    assert!(search(&ada, "nobody here", "", "").await.people.is_empty());
+    // Every word must match.
+    assert!(search(&ada, "zoe builder", "", "").await.people.is_empty());
+
+    let stranger = app.visitor();
+    let refused = stranger
+        .read(SearchPeople {
+            q: "zoe".into(),
+            department: String::new(),
+            location: String::new(),
+            after: None,
+        })
+        .await;
+    assert_eq!(refused, Err(AppError::SignInRequired));
+}
+
+#[tokio::test]
+async fn the_directory_pages_by_cursor_without_repeats() {
+    let app = TestApp::spawn().await;
+    let ada = app.person_after_setup("Ada Lovelace").await;
+    for n in 0..45 {
+        app.person(&format!("Person {n:02}")).await;
+    }
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = ada
+            .read(SearchPeople {
+                q: "person".into(),
+                department: String::new(),
+                location: String::new(),
+                after,
+            })
+            .await
+            .unwrap();
+        seen.extend(page.people.iter().map(|p| p.name.clone()));
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    let expected: Vec<String> = (0..45).map(|n| format!("Person {n:02}")).collect();
+    assert_eq!(seen, expected);
+}
+
+#[tokio::test]
+async fn managers_make_an_org_chart_and_loops_are_refused() {
+    let app = TestApp::spawn().await;
+    let ceo = app.person_after_setup("Cleo Chief").await;
+    let vp = app.person("Val Vice").await;
+    let dev = app.person("Dee Dev").await;
+    vp.run(edit("val-vice", "Val Vice", &[("manager", "cleo-chief")]))
+        .await
+        .unwrap();
+    dev.run(edit(
+        "dee-dev",
+        "Dee Dev",
+        &[("manager", "val.vice@example.org")],
+    ))
+    .await
+    .unwrap();
+
+    let profile = ceo
+        .read(GetProfile {
+            handle: "val-vice".into(),
+            before: None,
+        })
+        .await
+        .unwrap();
+    let chain: Vec<&str> = profile.chain.iter().map(|p| p.name.as_str()).collect();
+    let reports: Vec<&str> = profile.reports.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!((chain, reports), (vec!["Cleo Chief"], vec!["Dee Dev"]));
+    let bottom = ceo
+        .read(GetProfile {
+            handle: "dee-dev".into(),
+            before: None,
+        })
+        .await
+        .unwrap();
+    let chain: Vec<&str> = bottom.chain.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(chain, vec!["Cleo Chief", "Val Vice"]);
+
+    assert_eq!(
+        ceo.run(edit("cleo-chief", "Cleo Chief", &[("manager", "dee-dev")]))
+            .await,
+        Err(AppError::Invalid(model::MANAGER_LOOP))
+    );
+    assert_eq!(
+        ceo.run(edit(
+            "cleo-chief",
+            "Cleo Chief",
+            &[("manager", "cleo-chief")]
+        ))
+        .await,
+        Err(AppError::Invalid(model::MANAGER_SELF))
+    );
+    assert_eq!(
+        ceo.run(edit(
+            "cleo-chief",
+            "Cleo Chief",
+            &[("manager", "nobody@example.org")]
+        ))
+        .await,
+        Err(AppError::Invalid(model::MANAGER_UNKNOWN))
+    );
+
+    let page = ceo.open("/people/val-vice").await;
+    let chart = page.region_text("Org chart").expect("an org chart");
+    assert!(
+        chart.contains("Cleo Chief") && chart.contains("Dee Dev"),
+        "{chart}"
+    );
+    assert_eq!(page.link("Dee Dev").as_deref(), Some("/people/dee-dev"));
+}
+
+#[tokio::test]
+async fn profile_details_are_checked_shown_and_inert() {
+    let app = TestApp::spawn().await;
+    let ada = app.person_after_setup("Ada Lovelace").await;
+    let hostile = "<script>alert(1)</script>";
+    ada.run(edit(
+        "ada-lovelace",
+        "Ada Lovelace",
+        &[
+            ("pronouns", "she/her"),
+            ("time_zone", "Europe/Paris"),
+            ("location", "Paris"),
+            ("phone", "+33 1 23 45 67 89"),
+            ("languages", "English, Français"),
+            ("links", "https://example.org/ada"),
+            ("ask_me_about", &format!("Engines, {hostile}")),
+            ("title", hostile),
+        ],
+    ))
+    .await
+    .unwrap();
+    let profile = ada
+        .read(GetProfile {
+            handle: "ada-lovelace".into(),
+            before: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(profile.ask_me_about, vec!["Engines", hostile]);
+    let time = profile.local_time.expect("Paris has a local time");
+    assert!(time.len() == 5 && time.as_bytes()[2] == b':', "{time}");
+
+    let page = ada.open("/people/ada-lovelace").await;
+    let text = page.region_text("Ada Lovelace").unwrap();
+    for shown in [
+        "she/her",
+        "local time",
+        "English, Français",
+        "Engines",
+        hostile,
+    ] {
+        assert!(text.contains(shown), "{shown} missing from {text}");
+    }
+    assert!(page.texts("main script").is_empty(), "markup stays text");
+    assert_eq!(
+        page.link("https://example.org/ada").as_deref(),
+        Some("https://example.org/ada")
+    );
+
+    for (field, value, problem) in [
+        ("time_zone", "Mars/Olympus", model::TIME_ZONE_UNKNOWN),
+        ("links", "javascript:alert(1)", model::LINKS_INVALID),
+        ("phone", "call me maybe", model::PHONE_INVALID),
+    ] {
+        let refused = ada
+            .run(edit("ada-lovelace", "Ada Lovelace", &[(field, value)]))
+            .await;
+        assert_eq!(refused, Err(AppError::Invalid(problem)), "{field}");
+    }
+}
+
+#[tokio::test]
+async fn the_directory_works_as_a_plain_get_form() {
+    let app = TestApp::spawn().await;
+    let ada = app.person_after_setup("Ada Lovelace").await;
+    app.person("Zoë Ångström").await;
+    let page = ada.open("/people").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.has_field("Search people"));
+    assert!(page.has_field("Department") && page.has_field("Location"));
+    assert!(page.link("Zoë Ångström").is_some() && page.link("Ada Lovelace").is_some());
+    let found = ada.open("/people?q=zoe").await;
+    assert!(found.link("Zoë Ångström").is_some());
+    assert!(found.link("Ada Lovelace").is_none());
+    assert_eq!(found.field("Search people").as_deref(), Some("zoe"));
+}
