@@ -20,4 +20,4 @@ CREATE TABLE people_terms (
     user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     PRIMARY KEY (term, user_id)
 );
-CREATE INDEX people_terms_by_user ON people_terms (user_id);
+CREATE INDEX people_terms_by_user ON people_terms (user_id, term);

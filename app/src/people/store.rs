@@ -262,11 +262,20 @@ pub async fn directory(
         n += 1;
         format!("${n}")
     };
-    for _ in &query.words {
+    for word in &query.words {
         let (from, to) = (param(), param());
-        conditions.push(format!(
-            "u.id IN (SELECT user_id FROM people_terms WHERE term >= {from} AND term < {to})"
-        ));
+        // A rare word: its few people, from the term index. A common one ("ma" matches
+        // thousands): walk people by name and check each, which stops after a page.
+        conditions.push(if is_common(db, word).await? {
+            format!(
+                "EXISTS (SELECT 1 FROM people_terms t WHERE t.user_id = u.id \
+                 AND t.term >= {from} AND t.term < {to})"
+            )
+        } else {
+            format!(
+                "u.id IN (SELECT user_id FROM people_terms WHERE term >= {from} AND term < {to})"
+            )
+        });
     }
     if query.department.is_some() {
         conditions.push(format!("p.department = {}", param()));
@@ -327,6 +336,19 @@ pub async fn directory(
         None
     };
     Ok((people, next))
+}
+
+/// Whether more than a few hundred search words start with `prefix` (one bounded index range).
+async fn is_common(db: &Db, prefix: &str) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM people_terms WHERE term >= $1 AND term < $2 \
+         LIMIT 301) AS matches",
+    )
+    .bind(prefix)
+    .bind(prefix_end(prefix))
+    .fetch_one(db)
+    .await?;
+    Ok(count > 300)
 }
 
 /// The smallest string after every string that starts with `prefix` (for an index range).
