@@ -40,10 +40,8 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
     } else {
         Vec::new()
     };
-    let manager = profile
-        .manager()
-        .map(|m| m.handle.clone())
-        .unwrap_or_default();
+    // The edit form starts from the profile as it is.
+    let form = profile.editable.then(|| profile.clone());
     let Profile {
         id,
         handle,
@@ -61,10 +59,10 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
         links,
         chain,
         reports,
-        editable,
         own,
         follows,
         posts,
+        ..
     } = profile;
     let joined = |parts: [&String; 2]| {
         parts
@@ -82,21 +80,6 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
         next.map(|before| format!("/people/{handle}?before={before}")),
     );
     let empty = posts.posts.is_empty();
-    let current = super::edit_form::Current {
-        handle: handle.clone(),
-        name: name.clone(),
-        pronouns: pronouns.clone(),
-        title,
-        department,
-        location,
-        time_zone,
-        phone: phone.clone(),
-        manager,
-        ask_me_about: ask_me_about.join(", "),
-        languages: languages.join(", "),
-        links: links.join("\n"),
-        about: about.clone(),
-    };
     let me = PersonLink {
         id,
         handle: handle.clone(),
@@ -143,7 +126,7 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
             </dl>
             <h2>"About"</h2>
             <p class="about">{if about.is_empty() { "Nothing here yet.".to_string() } else { about }}</p>
-            {editable.then(|| view! { <super::edit_form::EditProfile current/> })}
+            {form.map(|profile| view! { <super::edit_form::EditProfile profile/> })}
         </section>
         <OrgChart chain me reports/>
         <section aria-label=posts_label class="feed">
