@@ -40,7 +40,20 @@ stop_server() {
   SERVER_PID="" OTHER_PID=""
 }
 CEILING_FILE="$SITE_ROOT/pkg/bench-home.html"
-trap 'stop_server; rm -rf "$WORK" "$CEILING_FILE"' EXIT
+# On a failure, what the server logged that was not routine, then the cleanup.
+finish() {
+  local status=$?
+  if (( status != 0 )); then
+    for log in "$WORK"/*.log; do
+      [[ -f "$log" ]] || continue
+      echo "--- $(basename "$log"): warnings and errors" >&2
+      sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E ' (WARN|ERROR) |panicked' | tail -20 >&2 || true
+    done
+  fi
+  stop_server
+  rm -rf "$WORK" "$CEILING_FILE"
+}
+trap finish EXIT
 
 rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
 
@@ -139,7 +152,8 @@ for DB in $DATABASES; do
   load "profile (most active person)" 32 "/people/admin"
   # The directory: a two-letter prefix matches many people (the costly case), as answered to
   # the search box as one types, and as the page.
-  load "directory search, answer (\"ma\")" 8 "/api/search_people?q=ma"
+  EXTRA_HEADER="Accept: application/json" load "directory search, answer (\"ma\")" 8 \
+    "/api/search_people?q=ma"
   load "directory search, page (\"ma\")" 8 "/people?q=ma"
   load "create post (durable commit)" 8 "/api/create_post" "$BENCH_DIR/create_post.lua"
   EXTRA_HEADER="Accept-Encoding: br, gzip" load "home feed, compressed" 32 "/"
@@ -165,8 +179,13 @@ for DB in $DATABASES; do
   exec {MIXED_CLIENTS[1]}>&-
   wait "$MIXED_CLIENTS_PID" 2>/dev/null || true
 
-  node "$BENCH_DIR/writers_fanout.mjs" "$TOKEN" "$FANOUT" 8 "$SECONDS_PER_RUN" "$BASE" \
-    | sed 's/^RESULT /live fan-out while 8 write (ms from ack to every client): /'
+  WRITES=$(node "$BENCH_DIR/writers_fanout.mjs" "$TOKEN" "$FANOUT" 8 "$SECONDS_PER_RUN" "$BASE")
+  echo "live fan-out while 8 write (ms from ack to every client): ${WRITES#RESULT }"
+  # Under load no write may be refused, and every acknowledged one reaches every client.
+  if [[ "$WRITES" != *" failed_writes=0 lost=0 "* ]]; then
+    echo "writes were refused or lost under load" >&2
+    exit 1
+  fi
   if [[ "$DB" == postgres ]]; then
     OTHER_PORT=$(( PORT + 1 ))
     "$COMMONS_BIN" --bind "127.0.0.1:$OTHER_PORT" --database-url "$DB_URL" --site-root "$SITE_ROOT" \

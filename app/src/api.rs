@@ -19,8 +19,10 @@ mod server {
     use leptos::prelude::*;
     use leptos_axum::ResponseOptions;
 
-    pub fn state() -> AppState {
-        expect_context::<AppState>()
+    /// The shared state. Missing only when a render outlives its request (the browser went away
+    /// while a resource was still loading); then there is nobody to answer.
+    pub fn state() -> Result<AppState, AppError> {
+        use_context::<AppState>().ok_or(AppError::Unavailable)
     }
 
     fn parts() -> Option<Parts> {
@@ -69,13 +71,17 @@ mod server {
             .get_all("x-forwarded-for")
             .iter()
             .filter_map(|value| value.to_str().ok());
-        crate::net::client_ip(peer.0.ip(), forwarded, &state().config.trusted_proxies).to_string()
+        let trusted = state().map(|state| state.config.trusted_proxies.clone());
+        crate::net::client_ip(peer.0.ip(), forwarded, &trusted.unwrap_or_default()).to_string()
     }
 
     /// The address people reach Commons at, for links in mail: the configured public URL, or
     /// else this request's host.
     pub fn site_url() -> String {
-        if let Some(url) = &state().config.public_url {
+        if let Some(url) = state()
+            .ok()
+            .and_then(|state| state.config.public_url.clone())
+        {
             return url.trim_end_matches('/').to_string();
         }
         let host = parts()

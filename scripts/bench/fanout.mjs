@@ -26,7 +26,11 @@ await new Promise((r) => setTimeout(r, 500));
 
 const latencies = [];
 for (let p = 0; p < posts; p++) {
-  const { text } = await createPost(base, token, `body=fan-out+${p}+${Date.now()}`);
+  const { ok, status, text } = await createPost(base, token, `body=fan-out+${p}+${Date.now()}`);
+  if (!ok) {
+    console.error(`post ${p} was refused: ${status} ${text}`);
+    process.exit(1);
+  }
   const acked = performance.now();
   const id = String(JSON.parse(text).id);
   const deadline = acked + 10_000;

@@ -79,5 +79,5 @@ export async function createPost(base, token, body) {
     },
     body,
   });
-  return { ok: res.ok, text: await res.text() };
+  return { ok: res.ok, status: res.status, text: await res.text() };
 }

@@ -31,12 +31,14 @@ await new Promise((r) => setTimeout(r, 500));
 
 const deadline = performance.now() + seconds * 1000;
 let failures = 0;
+let firstFailure = "";
 async function writer(w) {
   for (let n = 0; performance.now() < deadline; n++) {
     const base = bases[w % bases.length];
-    const { ok, text } = await createPost(base, token, `body=writer+${w}+post+${n}&idempotency_key=w${w}-${n}-${Date.now()}`);
+    const { ok, status, text } = await createPost(base, token, `body=writer+${w}+post+${n}&idempotency_key=w${w}-${n}-${Date.now()}`);
     if (!ok) {
       failures++;
+      firstFailure ||= `${status} ${text}`;
       continue;
     }
     acked.set(String(JSON.parse(text).id), performance.now());
@@ -63,5 +65,6 @@ console.log(
     `p50=${percentile(latencies, 50).toFixed(1)} p99=${percentile(latencies, 99).toFixed(1)} ` +
     `max=${latencies.length ? latencies[latencies.length - 1].toFixed(1) : "NaN"}`,
 );
+if (failures) console.error(`writes refused, the first with: ${firstFailure}`);
 for (const socket of sockets) socket.destroy();
 process.exit(0);

@@ -57,7 +57,7 @@ mod server {
     use crate::{db::now_ms, error::AppError};
 
     pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
-        let state = state();
+        let state = state()?;
         let email = email.trim().to_lowercase();
         rate_limit::sign_in(&state.limiter, &client_ip(), &email).await?;
         let found = store::credentials(&state.db, &email).await?;
@@ -86,7 +86,7 @@ mod server {
         password: String,
         invite: Option<String>,
     ) -> Result<(), AppError> {
-        let state = state();
+        let state = state()?;
         let name = parse_person_name(&name)?;
         let email = parse_email(&email)?;
         let password = parse_password(&password)?;
@@ -162,7 +162,7 @@ mod server {
         if !policy::can_invite(Some(&viewer)) {
             return Err(AppError::forbidden(model::CANNOT_INVITE));
         }
-        let state = state();
+        let state = state()?;
         rate_limit::per_person(
             &state.limiter,
             rate_limit::INVITE_LINKS_PER_PERSON,

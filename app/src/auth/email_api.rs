@@ -62,7 +62,7 @@ mod server {
     use crate::{db::now_ms, error::AppError, policy};
 
     pub async fn resend_verification(email: String) -> Result<(), AppError> {
-        let state = state();
+        let state = state()?;
         let email = parse_email(&email)?;
         rate_limit::mail_link(&state.limiter, &client_ip(), &email)?;
         if let Some(account) = store::account_by_email(&state.db, &email).await? {
@@ -80,7 +80,7 @@ mod server {
     }
 
     pub async fn verify_email(token: String) -> Result<(), AppError> {
-        let state = state();
+        let state = state()?;
         let now = now_ms();
         let mut tx = crate::db::begin_write(&state.db).await?;
         let hash = session::token_hash(token.trim());
@@ -96,7 +96,7 @@ mod server {
     }
 
     pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-        let state = state();
+        let state = state()?;
         let email = parse_email(&email)?;
         rate_limit::mail_link(&state.limiter, &client_ip(), &email)?;
         if let Some(account) = store::account_by_email(&state.db, &email).await? {
@@ -109,7 +109,7 @@ mod server {
     }
 
     pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
-        let state = state();
+        let state = state()?;
         let password = parse_password(&password)?;
         let password_hash = password::hash(password).await?;
         let now = now_ms();
@@ -135,7 +135,7 @@ mod server {
             return Err(AppError::forbidden(model::CANNOT_INVITE));
         }
         let emails = parse_email_list(&emails)?;
-        let state = state();
+        let state = state()?;
         for _ in &emails {
             rate_limit::per_person(&state.limiter, rate_limit::INVITES_PER_PERSON, viewer.id)?;
         }
@@ -154,7 +154,7 @@ mod server {
 
     pub async fn sign_out_everywhere() -> Result<(), AppError> {
         let viewer = require_viewer()?;
-        let state = state();
+        let state = state()?;
         let mut tx = crate::db::begin_write(&state.db).await?;
         session::end_all(&mut tx, viewer.id).await?;
         tx.commit().await?;

@@ -73,7 +73,7 @@ fn InviteForm() -> impl IntoView {
 /// Whether this Commons sends mail (pages are rendered on the server, which knows).
 fn mail_is_delivered() -> bool {
     #[cfg(feature = "ssr")]
-    return crate::api::state().mail.delivers();
+    return crate::api::state().is_ok_and(|state| state.mail.delivers());
     #[cfg(not(feature = "ssr"))]
     true
 }

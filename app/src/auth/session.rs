@@ -143,7 +143,7 @@ pub async fn start(
     conn: &mut sqlx::AnyConnection,
     user_id: i64,
 ) -> Result<(), crate::error::AppError> {
-    let state = crate::api::state();
+    let state = crate::api::state()?;
     if let Some(old) = request_token() {
         let old = token_hash(&old);
         store::delete_session_in(conn, &old).await?;
@@ -162,7 +162,7 @@ pub async fn end_all(
     conn: &mut sqlx::AnyConnection,
     user_id: i64,
 ) -> Result<(), crate::error::AppError> {
-    let state = crate::api::state();
+    let state = crate::api::state()?;
     for hash in store::delete_sessions_of(conn, user_id).await? {
         crate::events::store::announce_session_end(conn, &hash).await?;
         state.events.end_session(&hash);
@@ -172,13 +172,13 @@ pub async fn end_all(
 
 /// Tells the browser to forget its session cookie.
 pub fn clear_cookie_on_response() {
-    let state = crate::api::state();
-    set_response_cookie(&clear_cookie(state.config.secure_cookies));
+    let secure = crate::api::state().map_or(true, |state| state.config.secure_cookies);
+    set_response_cookie(&clear_cookie(secure));
 }
 
 /// Ends the request's session on the server and clears the cookie.
 pub async fn end() -> Result<(), crate::error::AppError> {
-    let state = crate::api::state();
+    let state = crate::api::state()?;
     if let Some(token) = request_token() {
         let hash = token_hash(&token);
         let mut conn = state.db.acquire().await?;

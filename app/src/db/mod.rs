@@ -66,17 +66,29 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, sqlx::Error>
 /// A transaction that will write. On SQLite it takes the write lock at its start (`BEGIN
 /// IMMEDIATE`): a transaction that read first and wrote later would fail at once whenever
 /// another had written in between, instead of waiting its turn. On PostgreSQL a plain `BEGIN`.
+///
+/// The begin runs in its own task, so a caller dropped while waiting (the browser went away)
+/// cannot leave a begun transaction behind: sqlx 0.8 is not cancel-safe there (a custom `BEGIN`
+/// on SQLite, any `BEGIN` on PostgreSQL), and the pool would hand out that connection still
+/// holding its transaction, and on SQLite the write lock, blocking every later write. Here an
+/// abandoned begin finishes in its task and its transaction is dropped there, which rolls it back.
 pub async fn begin_write(db: &Db) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
-    if db
-        .connect_options()
-        .database_url
-        .scheme()
-        .starts_with("sqlite")
-    {
-        db.begin_with("BEGIN IMMEDIATE").await
-    } else {
-        db.begin().await
-    }
+    let db = db.clone();
+    let begin = tokio::spawn(async move {
+        if db
+            .connect_options()
+            .database_url
+            .scheme()
+            .starts_with("sqlite")
+        {
+            db.begin_with("BEGIN IMMEDIATE").await
+        } else {
+            db.begin().await
+        }
+    });
+    begin
+        .await
+        .map_err(|error| sqlx::Error::Io(std::io::Error::other(error)))?
 }
 
 /// A query being built, as `insert_rows` hands it to the caller to bind one row.

@@ -33,7 +33,7 @@ pub async fn following(
 /// "Following" feed lets in as posts arrive live.
 #[server(endpoint = "followed_ids", input = GetUrl)]
 pub async fn followed_ids() -> Result<Vec<i64>, AppError> {
-    let (viewer, state) = (crate::api::require_viewer()?, crate::api::state());
+    let (viewer, state) = (crate::api::require_viewer()?, crate::api::state()?);
     Ok(super::store::followed_ids(&state.db, viewer.id, 5_000).await?)
 }
 
@@ -51,7 +51,7 @@ mod server {
     /// The person with `handle`, for someone who may read profiles.
     async fn person(handle: &str) -> Result<PersonLink, AppError> {
         read_scope()?;
-        let row = people::store::by_handle(&state().db, handle)
+        let row = people::store::by_handle(&state()?.db, handle)
             .await?
             .ok_or(AppError::NotFound)?;
         Ok(PersonLink {
@@ -62,7 +62,7 @@ mod server {
     }
 
     pub async fn set_following(handle: String, follow: bool) -> Result<FollowSummary, AppError> {
-        let (viewer, state) = (require_viewer()?, state());
+        let (viewer, state) = (require_viewer()?, state()?);
         let person = person(&handle).await?;
         if person.id == viewer.id {
             return Err(AppError::invalid(NOT_YOURSELF));
@@ -101,7 +101,7 @@ mod server {
         before: Option<i64>,
     ) -> Result<PeoplePage, AppError> {
         let person = person(&handle).await?;
-        let (people, next) = store::page(&state().db, person.id, side, before).await?;
+        let (people, next) = store::page(&state()?.db, person.id, side, before).await?;
         Ok(PeoplePage {
             person,
             people,

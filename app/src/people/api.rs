@@ -66,7 +66,7 @@ pub async fn search_people(
 #[server(endpoint = "directory_filters", input = GetUrl)]
 pub async fn directory_filters() -> Result<Filters, AppError> {
     crate::api::read_scope()?;
-    Ok(super::store::filters(&crate::api::state().db).await?)
+    Ok(super::store::filters(&crate::api::state()?.db).await?)
 }
 
 #[cfg(feature = "ssr")]
@@ -92,7 +92,7 @@ mod server {
     }
 
     pub async fn get_profile(handle: String, before: Option<i64>) -> Result<Profile, AppError> {
-        let (viewer, scope, state) = (require_viewer()?, read_scope()?, state());
+        let (viewer, scope, state) = (require_viewer()?, read_scope()?, state()?);
         let row = store::by_handle(&state.db, &handle)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -125,7 +125,7 @@ mod server {
     }
 
     pub async fn update_profile(handle: String, form: ProfileForm<'_>) -> Result<(), AppError> {
-        let (viewer, state) = (require_viewer()?, state());
+        let (viewer, state) = (require_viewer()?, state()?);
         rate_limit::per_person(
             &state.limiter,
             rate_limit::PROFILE_EDITS_PER_PERSON,
@@ -170,7 +170,7 @@ mod server {
         after: Option<String>,
     ) -> Result<DirectoryPage, AppError> {
         read_scope()?;
-        let state = state();
+        let state = state()?;
         let mut words = model::search_words(&q);
         words.truncate(5);
         let after = after

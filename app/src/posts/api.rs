@@ -7,7 +7,7 @@ use leptos::server_fn::codec::GetUrl;
 /// A page of the home feed, newest first, before the cursor `before`.
 #[server(endpoint = "home_feed", input = GetUrl)]
 pub async fn home_feed(#[server(default)] before: Option<i64>) -> Result<FeedPage, AppError> {
-    let (state, scope) = (crate::api::state(), crate::api::read_scope()?);
+    let (state, scope) = (crate::api::state()?, crate::api::read_scope()?);
     Ok(super::store::feed_page(&state.db, &scope, before).await?)
 }
 
@@ -15,14 +15,14 @@ pub async fn home_feed(#[server(default)] before: Option<i64>) -> Result<FeedPag
 /// their own.
 #[server(endpoint = "following_feed", input = GetUrl)]
 pub async fn following_feed(#[server(default)] before: Option<i64>) -> Result<FeedPage, AppError> {
-    let (state, viewer) = (crate::api::state(), crate::api::require_viewer()?);
+    let (state, viewer) = (crate::api::state()?, crate::api::require_viewer()?);
     let scope = crate::api::read_scope()?;
     Ok(super::store::following_page(&state.db, &scope, viewer.id, before).await?)
 }
 
 #[server(endpoint = "get_post", input = GetUrl)]
 pub async fn get_post(id: i64) -> Result<PostView, AppError> {
-    let (state, scope) = (crate::api::state(), crate::api::read_scope()?);
+    let (state, scope) = (crate::api::state()?, crate::api::read_scope()?);
     super::store::post(&state.db, &scope, id)
         .await?
         .ok_or(AppError::NotFound)
@@ -66,7 +66,7 @@ mod server {
         }
         let body = model::parse_body(&body)?;
         let key = model::parse_idempotency_key(idempotency_key)?;
-        let state = state();
+        let state = state()?;
         rate_limit::per_person(&state.limiter, rate_limit::POST_PER_PERSON, viewer.id)?;
         publish(
             &state,

@@ -47,7 +47,7 @@ mod server {
         email: String,
         password: String,
     ) -> Result<(), AppError> {
-        let state = state();
+        let state = state()?;
         let organization = model::parse_organization_name(&organization)?;
         let domains = model::parse_domains(&domains)?;
         let name = parse_person_name(&name)?;

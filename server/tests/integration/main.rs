@@ -18,3 +18,4 @@ mod security;
 mod seed;
 mod sessions;
 mod setup;
+mod transactions;
