@@ -15,6 +15,7 @@ pub mod posts;
 pub mod problems;
 pub mod setup;
 pub mod shell;
+pub mod suggestions;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

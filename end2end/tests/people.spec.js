@@ -61,3 +61,25 @@ test('a manager puts a person in the org chart, and a loop is refused', async ({
   await editOwnProfile(page, ADMIN.name, { Manager: beaHandle });
   await expect(page.getByRole('alert').filter({ hasText: 'would make a loop' })).toBeVisible();
 });
+
+test('a colleague in the same department is suggested, and dismissing keeps them away', async ({ page, newPage, server }) => {
+  await setupOrganization(page);
+  const bea = await newPage();
+  await joinAs(server, bea, BEA);
+  await editOwnProfile(bea, BEA.name, { Department: 'Platform' });
+  await expect(bea.getByText('Platform', { exact: true })).toBeVisible();
+  await editOwnProfile(page, ADMIN.name, { Department: 'Platform' });
+
+  await visit(page, '/');
+  const suggestions = page.getByRole('region', { name: 'People you may want to know' });
+  const beaSuggested = suggestions.getByRole('listitem').filter({ hasText: BEA.name });
+  await expect(beaSuggested.getByText('Works in Platform with you', { exact: true })).toBeVisible();
+  await hydrated(page);
+  await beaSuggested.getByRole('button', { name: 'Dismiss', exact: true }).click();
+  // With WebAssembly it is hidden in place; without, the page comes back without it.
+  await expect(beaSuggested).toBeHidden();
+
+  await visit(page, '/people');
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  await expect(page.getByText('Works in Platform with you', { exact: true })).toHaveCount(0);
+});

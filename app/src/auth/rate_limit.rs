@@ -75,6 +75,11 @@ pub const FOLLOWS_PER_PERSON: Limit = Limit {
     max: 120,
     window: Duration::from_secs(600),
 };
+pub const DISMISSALS_PER_PERSON: Limit = Limit {
+    name: "dismiss",
+    max: 120,
+    window: Duration::from_secs(600),
+};
 pub const PROFILE_EDITS_PER_PERSON: Limit = Limit {
     name: "profile-edit",
     max: 30,

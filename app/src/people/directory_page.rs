@@ -61,6 +61,7 @@ fn Directory() -> impl IntoView {
         location: query.get("location").unwrap_or_default(),
     };
     let after = query.get("after");
+    let browsing = search == Search::default() && after.is_none();
     let page = OnceResource::new({
         let search = search.clone();
         async move {
@@ -71,6 +72,7 @@ fn Directory() -> impl IntoView {
     });
     view! {
         <h1>"People"</h1>
+        {browsing.then(|| view! { <crate::suggestions::PeopleYouMayKnow/> })}
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || {
                 let search = search.clone();

@@ -48,6 +48,7 @@ fn HomeFeed() -> impl IntoView {
     view! {
         <h1 class="visually-hidden">"Home"</h1>
         <FeedTabs view/>
+        {before.is_none().then(|| view! { <crate::suggestions::PeopleYouMayKnow/> })}
         <Suspense fallback=|| view! { <p class="loading">"Loading posts…"</p> }>
             {move || {
                 let (draft, error) = (draft.clone(), error.clone());

@@ -8,7 +8,11 @@ use app::follows::{
 use app::posts::api::FollowingFeed;
 use reqwest::StatusCode;
 
-async fn set(person: &Person, handle: &str, follow: bool) -> Result<FollowSummary, AppError> {
+pub(crate) async fn set(
+    person: &Person,
+    handle: &str,
+    follow: bool,
+) -> Result<FollowSummary, AppError> {
     person
         .run(SetFollowing {
             handle: handle.into(),

@@ -18,4 +18,5 @@ mod security;
 mod seed;
 mod sessions;
 mod setup;
+mod suggestions;
 mod transactions;

@@ -8,7 +8,7 @@ use app::people::{
 use reqwest::StatusCode;
 
 /// An edit of `handle` with `name` and the given fields, everything else empty.
-fn edit(handle: &str, name: &str, fields: &[(&str, &str)]) -> UpdateProfile {
+pub(crate) fn edit(handle: &str, name: &str, fields: &[(&str, &str)]) -> UpdateProfile {
     let field = |key: &str| {
         fields
             .iter()
