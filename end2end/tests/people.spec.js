@@ -37,6 +37,8 @@ test('finding a colleague in the directory by what they can be asked about', asy
   if (!jsEnabled()) await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(results(page).getByRole('link', { name: BEA.name })).toBeVisible();
   await expect(results(page).getByRole('link', { name: ADMIN.name })).toHaveCount(0);
+  const experts = page.getByRole('region', { name: 'Who knows about accessib' });
+  await expect(experts.getByRole('listitem').filter({ hasText: BEA.name })).toContainText('Lists it under Ask me about');
 
   await field(page, 'Search people').fill('');
   await field(page, 'Department').selectOption('Platform');

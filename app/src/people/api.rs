@@ -169,8 +169,7 @@ mod server {
         location: String,
         after: Option<String>,
     ) -> Result<DirectoryPage, AppError> {
-        read_scope()?;
-        let state = state()?;
+        let (scope, state) = (read_scope()?, state()?);
         let mut words = model::search_words(&q);
         words.truncate(5);
         let after = after
@@ -183,10 +182,20 @@ mod server {
             location: Some(location.trim().to_string()).filter(|l| !l.is_empty()),
             after,
         };
+        // One word of three letters or more, unfiltered, on the first page: also who knows
+        // about it.
+        let unfiltered = query.department.is_none() && query.location.is_none();
+        let experts = match query.words.as_slice() {
+            [word] if unfiltered && query.after.is_none() && word.chars().count() >= 3 => {
+                store::who_knows(&state.db, &scope, word).await?
+            }
+            _ => Vec::new(),
+        };
         let (people, next) = store::directory(&state.db, &query).await?;
         Ok(DirectoryPage {
             people,
             next: next.map(|(name, id)| format!("{id}:{name}")),
+            experts,
         })
     }
 }

@@ -94,6 +94,8 @@ fn Directory() -> impl IntoView {
 fn DirectorySearch(search: Search, filters: Filters, first: DirectoryPage) -> impl IntoView {
     let current = RwSignal::new(search.clone());
     let page = RwSignal::new(first);
+    // The search the shown page answers (`current` runs ahead while a person types).
+    let shown = RwSignal::new(search.clone());
     let searching = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     // The number of the newest request: only its answer is shown.
@@ -117,6 +119,7 @@ fn DirectorySearch(search: Search, filters: Filters, first: DirectoryPage) -> im
             match answer {
                 Ok(found) => {
                     page.set(found);
+                    shown.set(search);
                     error.set(None);
                 }
                 Err(e) => error.set(Some(e.to_string())),
@@ -194,6 +197,23 @@ fn DirectorySearch(search: Search, filters: Filters, first: DirectoryPage) -> im
             </div>
             <button type="submit">"Search"</button>
         </form>
+        {move || {
+            let experts = page.get().experts;
+            (!experts.is_empty()).then(|| {
+                let label = format!("Who knows about {}", shown.get().q.trim());
+                let heading = label.clone();
+                view! {
+                    <section aria-label=label class="card experts">
+                        <h2>{heading}</h2>
+                        <ul class="people">
+                            {experts.into_iter().map(|expert| view! {
+                                <Entry person=expert.person evidence=expert.evidence.text()/>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
+        }}
         <section aria-label="Search results" class="directory" aria-busy=move || searching.get().to_string()>
             <p class="form-error" role="alert">{move || error.get()}</p>
             {move || {
@@ -214,8 +234,12 @@ fn DirectorySearch(search: Search, filters: Filters, first: DirectoryPage) -> im
     }
 }
 
+/// One person in a list of the directory; `evidence` says how they know about what was searched.
 #[component]
-fn Entry(person: DirectoryEntry) -> impl IntoView {
+fn Entry(
+    person: DirectoryEntry,
+    #[prop(optional, into)] evidence: Option<String>,
+) -> impl IntoView {
     let role = [person.title, person.department, person.location]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -229,6 +253,7 @@ fn Entry(person: DirectoryEntry) -> impl IntoView {
                 <a href=format!("/people/{}", person.handle)>{person.name}</a>
                 {(!role.is_empty()).then(|| view! { <p class="role">{role}</p> })}
                 {(!topics.is_empty()).then(|| view! { <p class="role">"Ask me about: "{topics}</p> })}
+                {evidence.map(|evidence| view! { <p class="evidence">{evidence}</p> })}
             </div>
         </li>
     }

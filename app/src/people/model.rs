@@ -76,11 +76,39 @@ pub struct DirectoryEntry {
     pub ask_me_about: Vec<String>,
 }
 
-/// A page of the directory, by name; `next` is the cursor for the following page.
+/// A page of the directory, by name; `next` is the cursor for the following page. A search
+/// for one word also brings, on its first page, who knows about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryPage {
     pub people: Vec<DirectoryEntry>,
     pub next: Option<String>,
+    pub experts: Vec<Expert>,
+}
+
+/// Someone who knows about the word searched for, and how the directory knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Expert {
+    pub person: DirectoryEntry,
+    pub evidence: Evidence,
+}
+
+/// Why someone is among those who know, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Evidence {
+    /// They list it under "Ask me about".
+    Lists,
+    /// They wrote it in this many of the recent posts.
+    Wrote(i64),
+}
+
+impl Evidence {
+    pub fn text(self) -> String {
+        match self {
+            Evidence::Lists => "Lists it under Ask me about".into(),
+            Evidence::Wrote(1) => "Wrote about it in 1 post".into(),
+            Evidence::Wrote(n) => format!("Wrote about it in {n} posts"),
+        }
+    }
 }
 
 /// The departments and locations people have given, for the directory's filters.

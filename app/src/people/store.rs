@@ -1,9 +1,10 @@
 //! SQL for `profiles` (what people say about themselves) and `people_terms` (the directory's
 //! search words). Their name, handle and email belong to their account (`auth::store`), which
 //! this reads but never writes.
-use super::model::{search_words, DirectoryEntry, Filters, ProfileEdit};
+use super::model::{search_words, DirectoryEntry, Evidence, Expert, Filters, ProfileEdit};
 use crate::db::{insert_rows, Db};
 use crate::follows::model::PersonLink;
+use crate::policy::ReadScope;
 use sqlx::{any::AnyRow, AnyConnection, Row};
 
 /// People per page of the directory.
@@ -295,9 +296,7 @@ pub async fn directory(
         format!("WHERE {}", conditions.join(" AND "))
     };
     let sql = format!(
-        "SELECT u.id, u.handle, u.name, COALESCE(p.title, ''), COALESCE(p.department, ''), \
-         COALESCE(p.location, ''), COALESCE(p.ask_me_about, '') \
-         FROM users u LEFT JOIN profiles p ON p.user_id = u.id {filter} \
+        "SELECT {ENTRY} FROM users u LEFT JOIN profiles p ON p.user_id = u.id {filter} \
          ORDER BY u.name, u.id LIMIT {}",
         PAGE_SIZE + 1
     );
@@ -318,16 +317,9 @@ pub async fn directory(
     let mut people = Vec::with_capacity(rows.len());
     let mut keys = Vec::with_capacity(rows.len());
     for row in &rows {
-        let name: String = row.try_get(2)?;
-        keys.push((name.clone(), row.try_get::<i64, _>(0)?));
-        people.push(DirectoryEntry {
-            handle: row.try_get(1)?,
-            name,
-            title: row.try_get(3)?,
-            department: row.try_get(4)?,
-            location: row.try_get(5)?,
-            ask_me_about: split_list(&row.try_get::<String, _>(6)?),
-        });
+        let entry = entry_from_row(row)?;
+        keys.push((entry.name.clone(), row.try_get::<i64, _>(0)?));
+        people.push(entry);
     }
     let next = if people.len() > PAGE_SIZE {
         people.truncate(PAGE_SIZE);
@@ -336,6 +328,90 @@ pub async fn directory(
         None
     };
     Ok((people, next))
+}
+
+/// A directory entry's columns, the person's id first (`u` their account, `p` their profile).
+const ENTRY: &str = "u.id, u.handle, u.name, COALESCE(p.title, ''), \
+     COALESCE(p.department, ''), COALESCE(p.location, ''), COALESCE(p.ask_me_about, '')";
+
+fn entry_from_row(row: &AnyRow) -> Result<DirectoryEntry, sqlx::Error> {
+    Ok(DirectoryEntry {
+        handle: row.try_get(1)?,
+        name: row.try_get(2)?,
+        title: row.try_get(3)?,
+        department: row.try_get(4)?,
+        location: row.try_get(5)?,
+        ask_me_about: split_list(&row.try_get::<String, _>(6)?),
+    })
+}
+
+/// How many people "who knows" names at most, and how many of those from what they wrote.
+pub const EXPERTS: usize = 6;
+/// "Who knows" reads this many of the newest posts the viewer may see (per audience) for the
+/// word: bounded, until search brings a real full-text index.
+const POSTS_LOOKED_AT: usize = 5_000;
+
+/// Who knows about `word` (a search key): first the people who list a topic with a word that
+/// starts with it under "Ask me about", then those who used such a word in the most recent
+/// posts `scope` may see.
+pub async fn who_knows(db: &Db, scope: &ReadScope, word: &str) -> Result<Vec<Expert>, sqlx::Error> {
+    let mentions = |text: &str| search_words(text).iter().any(|w| w.starts_with(word));
+    let sql = format!(
+        "SELECT {ENTRY} FROM users u LEFT JOIN profiles p ON p.user_id = u.id \
+         WHERE u.id IN (SELECT user_id FROM people_terms WHERE term >= $1 AND term < $2) \
+         AND lower(p.ask_me_about) LIKE $3 ORDER BY u.name, u.id LIMIT 50"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(word)
+        .bind(prefix_end(word))
+        .bind(format!("%{word}%"))
+        .fetch_all(db)
+        .await?;
+    let mut experts = Vec::new();
+    let mut listed = Vec::new();
+    for row in &rows {
+        let person = entry_from_row(row)?;
+        if person.ask_me_about.iter().any(|topic| mentions(topic)) {
+            listed.push(row.try_get::<i64, _>(0)?);
+            experts.push(Expert {
+                person,
+                evidence: Evidence::Lists,
+            });
+        }
+    }
+    experts.truncate(EXPERTS / 2);
+
+    // The word's posts: narrowed by LIKE in the database, then checked word by word here
+    // (LIKE also finds "trust" for "rust", and compares accents as written).
+    let first = 2;
+    let sql = format!(
+        "SELECT author_id, body_md FROM posts WHERE id IN ({}) AND lower(body_md) LIKE ${}",
+        scope.visible_ids("posts", "id < $1", first, POSTS_LOOKED_AT),
+        first + scope.parameters()
+    );
+    let query = scope.bind(sqlx::query(&sql).bind(i64::MAX));
+    let rows = query.bind(format!("%{word}%")).fetch_all(db).await?;
+    let mut counts: std::collections::HashMap<i64, i64> = Default::default();
+    for row in &rows {
+        let (author, body): (i64, String) = (row.try_get(0)?, row.try_get(1)?);
+        if !listed.contains(&author) && mentions(&body) {
+            *counts.entry(author).or_default() += 1;
+        }
+    }
+    let mut writers: Vec<(i64, i64)> = counts.into_iter().collect();
+    writers.sort_by_key(|&(author, posts)| (std::cmp::Reverse(posts), author));
+    writers.truncate(EXPERTS - experts.len());
+    for (author, posts) in writers {
+        let sql = format!(
+            "SELECT {ENTRY} FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = $1"
+        );
+        let row = sqlx::query(&sql).bind(author).fetch_one(db).await?;
+        experts.push(Expert {
+            person: entry_from_row(&row)?,
+            evidence: Evidence::Wrote(posts),
+        });
+    }
+    Ok(experts)
 }
 
 /// Whether more than a few hundred search words start with `prefix` (one bounded index range).

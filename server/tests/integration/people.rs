@@ -314,3 +314,72 @@ async fn a_common_word_pages_the_same_way() {
     assert_eq!(seen, expected);
     assert!(search(&ada, "max lovelace", "", "").await.people.is_empty());
 }
+
+#[tokio::test]
+async fn who_knows_ranks_people_who_list_a_topic_then_those_who_write_about_it() {
+    use app::policy::Audience;
+    let app = TestApp::spawn().await;
+    let ada = app.person_after_setup("Ada Lovelace").await;
+    let zoe = app.person("Zoe Lists").await;
+    let bob = app.person("Bob Writes").await;
+    let carl = app.person("Carl Once").await;
+    let dan = app.person("Dan Trusts").await;
+    let erin = app.person("Erin Private").await;
+    zoe.run(edit(
+        "zoe-lists",
+        "Zoe Lists",
+        &[("ask_me_about", "Rust, Accessibility")],
+    ))
+    .await
+    .unwrap();
+    for body in ["Shipping our **Rust** service", "Rusty tools, rusty hands"] {
+        app.post_for(&bob, Audience::Organization, body).await;
+    }
+    app.post_for(&carl, Audience::Organization, "A rust question")
+        .await;
+    app.post_for(&zoe, Audience::Organization, "Rust again")
+        .await;
+    app.post_for(&dan, Audience::Organization, "Trust the process")
+        .await;
+    // What Ada may not read does not count.
+    for _ in 0..3 {
+        app.post_for(&erin, Audience::Person(bob.id()), "rust rust")
+            .await;
+    }
+
+    let experts: Vec<(String, String)> = search(&ada, "rust", "", "")
+        .await
+        .experts
+        .into_iter()
+        .map(|e| (e.person.name, e.evidence.text()))
+        .collect();
+    assert_eq!(
+        experts,
+        vec![
+            (
+                "Zoe Lists".to_string(),
+                "Lists it under Ask me about".to_string()
+            ),
+            (
+                "Bob Writes".to_string(),
+                "Wrote about it in 2 posts".to_string()
+            ),
+            (
+                "Carl Once".to_string(),
+                "Wrote about it in 1 post".to_string()
+            ),
+        ]
+    );
+    assert!(
+        search(&ada, "ru", "", "").await.experts.is_empty(),
+        "too short"
+    );
+    let filtered = search(&ada, "rust", "Nowhere", "").await;
+    assert!(filtered.people.is_empty() && filtered.experts.is_empty());
+
+    let page = ada.open("/people?q=rust").await;
+    let region = page
+        .region_text("Who knows about rust")
+        .expect("the who-knows region");
+    assert!(region.contains("Wrote about it in 2 posts"), "{region}");
+}
