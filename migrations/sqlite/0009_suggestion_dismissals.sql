@@ -5,3 +5,8 @@ CREATE TABLE suggestion_dismissals (
     created_at BIGINT NOT NULL,
     PRIMARY KEY (user_id, dismissed_id)
 );
+
+-- "Works in Design with you" takes a department's newest few: by (department, user_id) that is
+-- a walk down the index that stops after them, instead of reading and sorting everyone in it.
+DROP INDEX profiles_by_department;
+CREATE INDEX profiles_by_department ON profiles (department, user_id);

@@ -98,6 +98,7 @@ pub async fn build(config: &Config) -> Result<Commons, BoxError> {
         limiter: Arc::new(RateLimiter::new(config.rate_limits)),
         organization: Default::default(),
         mail: Arc::new(config.outbox()?),
+        suggestions: Default::default(),
         background,
     };
     app::jobs::start(

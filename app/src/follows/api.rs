@@ -89,6 +89,7 @@ mod server {
             false
         };
         tx.commit().await?;
+        state.suggestions.forget(viewer.id);
         if announced {
             state.events.written();
         }

@@ -160,6 +160,11 @@ mod server {
         };
         store::update(&mut tx, row.id, &edit, manager_id).await?;
         tx.commit().await?;
+        // What they and their manager are suggested follows the profile at once.
+        state.suggestions.forget(row.id);
+        if let Some(manager_id) = manager_id {
+            state.suggestions.forget(manager_id);
+        }
         Ok(())
     }
 

@@ -9,7 +9,14 @@ use leptos::server_fn::codec::GetUrl;
 pub async fn suggestions() -> Result<Vec<Suggestion>, AppError> {
     let (viewer, state) = (crate::api::require_viewer()?, crate::api::state()?);
     crate::api::read_scope()?;
-    Ok(super::store::for_viewer(&state.db, viewer.id).await?)
+    if let Some(list) = state.suggestions.get(viewer.id) {
+        return Ok(list.as_ref().clone());
+    }
+    let list = super::store::for_viewer(&state.db, viewer.id).await?;
+    state
+        .suggestions
+        .keep(viewer.id, std::sync::Arc::new(list.clone()));
+    Ok(list)
 }
 
 /// Stops suggesting the person with `handle` to the viewer.
@@ -31,6 +38,8 @@ mod server {
             .await?
             .ok_or(AppError::NotFound)?;
         rate_limit::per_person(&state.limiter, rate_limit::DISMISSALS_PER_PERSON, viewer.id)?;
-        Ok(super::super::store::dismiss(&state.db, viewer.id, person.id).await?)
+        super::super::store::dismiss(&state.db, viewer.id, person.id).await?;
+        state.suggestions.forget(viewer.id);
+        Ok(())
     }
 }

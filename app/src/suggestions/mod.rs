@@ -5,6 +5,8 @@ pub mod api;
 pub mod model;
 mod panel;
 #[cfg(feature = "ssr")]
+pub mod recent;
+#[cfg(feature = "ssr")]
 pub mod store;
 
 pub use panel::PeopleYouMayKnow;

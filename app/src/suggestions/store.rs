@@ -77,7 +77,7 @@ pub async fn for_viewer(db: &Db, viewer_id: i64) -> Result<Vec<Suggestion>, sqlx
     if !department.is_empty() {
         let sql = format!(
             "SELECT {PERSON} FROM profiles p JOIN users u ON u.id = p.user_id \
-             WHERE p.department = $2 AND {NOT_KNOWN_YET} ORDER BY u.id DESC LIMIT $3"
+             WHERE p.department = $2 AND {NOT_KNOWN_YET} ORDER BY p.user_id DESC LIMIT $3"
         );
         let rows = sqlx::query(&sql)
             .bind(viewer_id)
@@ -175,7 +175,7 @@ impl Suggestions {
         let sql = format!(
             "SELECT {PERSON}, COALESCE(p.ask_me_about, '') FROM people_terms t \
              JOIN users u ON u.id = t.user_id LEFT JOIN profiles p ON p.user_id = u.id \
-             WHERE t.term = $2 AND {NOT_KNOWN_YET} ORDER BY u.id DESC LIMIT 50"
+             WHERE t.term = $2 AND {NOT_KNOWN_YET} ORDER BY t.user_id DESC LIMIT 50"
         );
         let rows = sqlx::query(&sql)
             .bind(viewer_id)

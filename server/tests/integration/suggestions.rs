@@ -37,9 +37,7 @@ async fn suggestions_give_their_reason_and_leave_out_people_followed_or_dismisse
     app.person("Frank Popular").await;
     let zoe = app.person("Zoë Rustacean").await;
     let hal = app.person("Hal Designer").await;
-    app.person("Ivy Elsewhere").await;
-
-    assert!(suggested(&ada).await.is_empty(), "nothing in common yet");
+    let ivy = app.person("Ivy Elsewhere").await;
 
     ada.run(edit(
         "ada-lovelace",
@@ -127,6 +125,10 @@ async fn suggestions_give_their_reason_and_leave_out_people_followed_or_dismisse
         .await
         .has_region("People you may want to know"));
 
+    assert!(
+        suggested(&ivy).await.is_empty(),
+        "nothing in common with anyone"
+    );
     // Dismissals are one person's own; strangers get nothing.
     assert!(suggested(&carl)
         .await
