@@ -23,6 +23,8 @@ PORT="${BENCH_PORT:-3100}"
 BASE="http://127.0.0.1:$PORT"
 export BENCH_ORIGIN="$BASE"
 WORK="$(mktemp -d /tmp/commons-bench.XXXXXX)"
+# Seeded photos and uploads go with the rest of the run, not into the checkout.
+export COMMONS_MEDIA_DIR="$WORK/media"
 ulimit -n 65536 2>/dev/null || true
 
 "$ROOT/scripts/tools.sh" --test
@@ -136,6 +138,14 @@ for DB in $DATABASES; do
     exit 1
   fi
   HOME_BYTES=$(stat -c%s "$WORK/home.html")
+  # Someone in the directory with a photo (about a third of the seeded people have one).
+  read -r PHOTO_HANDLE PHOTO_ID < <(curl -s -b "$WORK/jar" -H 'Accept: application/json' \
+    "$BASE/api/search_people?q=" | node -e '
+      // Ids are 64-bit: read as text, since a JavaScript number would round them.
+      const found = require("fs").readFileSync(0, "utf8").match(/"handle":"([^"]+)"[^{}]*?"photo":(\d+)/);
+      if (!found) { console.error("no seeded person with a photo on the first directory page"); process.exit(1); }
+      console.log(found[1], found[2]);')
+  [[ -n "$PHOTO_HANDLE" && -n "$PHOTO_ID" ]] || { echo "no photo to benchmark" >&2; exit 1; }
   HOME_BROTLI=$(curl -s -b "$WORK/jar" -H 'Accept: text/html' -H 'Accept-Encoding: br' "$BASE/" | wc -c)
 
   echo
@@ -150,6 +160,10 @@ for DB in $DATABASES; do
   load "home feed, page $PAGE by cursor" 32 "/?before=$CURSOR"
   load "post permalink" 32 "/posts/$POST_ID"
   load "profile (most active person)" 32 "/people/admin"
+  load "profile with photo and org chart" 32 "/people/$PHOTO_HANDLE"
+  load "photo, 64 px (cached by browsers)" 32 "/media/$PHOTO_ID/64.jpg"
+  # The administrator follows 500 people (commons seed).
+  load "Following feed (follows 500)" 32 "/?view=following"
   # The directory: a two-letter prefix matches many people (the costly case), as answered to
   # the search box as one types, and as the page.
   EXTRA_HEADER="Accept: application/json" load "directory search, answer (\"ma\")" 8 \

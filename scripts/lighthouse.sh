@@ -10,6 +10,8 @@ LIGHTHOUSE_VERSION=12.2.3 # 13 needs a newer Node.js
 PORT="${LIGHTHOUSE_PORT:-3400}"
 BASE="http://127.0.0.1:$PORT"
 WORK="$(mktemp -d /tmp/commons-lighthouse.XXXXXX)"
+# Seeded photos and uploads go with the rest of the run, not into the checkout.
+export COMMONS_MEDIA_DIR="$WORK/media"
 
 "$ROOT/scripts/tools.sh" --test
 [[ -x "$COMMONS_BIN" && -d "$SITE_ROOT/pkg" ]] || "$ROOT/scripts/build.sh"

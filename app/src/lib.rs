@@ -9,6 +9,7 @@ pub mod auth;
 pub mod error;
 pub mod events;
 pub mod follows;
+pub mod media;
 pub mod people;
 pub mod policy;
 pub mod posts;

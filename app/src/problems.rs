@@ -7,6 +7,7 @@ fn all() -> impl Iterator<Item = &'static Problem> {
     general_problems()
         .chain(crate::auth::model::PROBLEMS)
         .chain(crate::follows::model::PROBLEMS)
+        .chain(crate::media::model::PROBLEMS)
         .chain(crate::people::model::PROBLEMS)
         .chain(crate::posts::model::PROBLEMS)
         .chain(crate::setup::model::PROBLEMS)

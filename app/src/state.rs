@@ -14,6 +14,8 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     pub organization: Arc<KnownOrganization>,
     pub mail: Arc<crate::mail::Outbox>,
+    /// Where uploaded files are kept.
+    pub media: Arc<crate::media::Media>,
     /// "People you may want to know", made in the last minute.
     pub suggestions: Arc<crate::suggestions::recent::RecentSuggestions>,
     /// The server's background tasks end with it.

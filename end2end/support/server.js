@@ -91,7 +91,7 @@ class CommonsServer {
     const env = { ...process.env };
     // Settings a developer's shell may carry that would change what we test: rate limits stay
     // on, and the database is the one chosen here.
-    for (const name of ['COMMONS_RATE_LIMITS', 'DATABASE_URL', 'COMMONS_PUBLIC_URL', 'COMMONS_BIND', 'COMMONS_DATA_DIR', 'COMMONS_SMTP_URL']) {
+    for (const name of ['COMMONS_RATE_LIMITS', 'DATABASE_URL', 'COMMONS_PUBLIC_URL', 'COMMONS_BIND', 'COMMONS_DATA_DIR', 'COMMONS_MEDIA_DIR', 'COMMONS_SMTP_URL']) {
       delete env[name];
     }
     return env;

@@ -19,6 +19,7 @@ OPTIONS (each also read from the environment variable shown):
     --bind ADDR            address to listen on            COMMONS_BIND      [127.0.0.1:3000]
     --data-dir DIR         where the SQLite file lives      COMMONS_DATA_DIR  [data]
     --database-url URL     sqlite:... or postgres://...     DATABASE_URL      [sqlite in the data dir]
+    --media-dir DIR        uploaded photos                  COMMONS_MEDIA_DIR [DIR/media in the data dir]
     --public-url URL       address people use, for links    COMMONS_PUBLIC_URL
                            (https:// also marks the session cookie Secure)
     --site-root DIR        built CSS, JS, WASM and icons    LEPTOS_SITE_ROOT  [target/site]
@@ -39,6 +40,8 @@ pub struct Config {
     pub bind: SocketAddr,
     pub data_dir: PathBuf,
     pub database_url: String,
+    /// Where uploaded media is kept (and uploads wait, in its `incoming` folder).
+    pub media_dir: PathBuf,
     pub public_url: Option<String>,
     pub site_root: PathBuf,
     pub json_logs: bool,
@@ -63,6 +66,7 @@ impl Config {
             bind: "127.0.0.1:0".parse().expect("valid address"),
             data_dir: PathBuf::from("data"),
             database_url: database_url.to_string(),
+            media_dir: PathBuf::from("data/media"),
             public_url: None,
             site_root: PathBuf::from("target/site"),
             json_logs: false,
@@ -71,6 +75,14 @@ impl Config {
             mail_from: DEFAULT_MAIL_FROM.into(),
             trusted_proxies: Vec::new(),
             request_timeout: REQUEST_TIMEOUT,
+        }
+    }
+
+    /// Where media is stored: a folder on this machine.
+    pub fn media(&self) -> app::media::Media {
+        app::media::Media {
+            storage: std::sync::Arc::new(app::media::storage::LocalFolder::new(&self.media_dir)),
+            uploads: self.media_dir.join("incoming"),
         }
     }
 
@@ -97,6 +109,7 @@ pub fn parse(
     let mut bind = env("COMMONS_BIND");
     let mut data_dir = env("COMMONS_DATA_DIR");
     let mut database_url = env("DATABASE_URL").filter(|u| !u.is_empty());
+    let mut media_dir = env("COMMONS_MEDIA_DIR").filter(|d| !d.is_empty());
     let mut public_url = env("COMMONS_PUBLIC_URL").filter(|u| !u.is_empty());
     let mut site_root = env("LEPTOS_SITE_ROOT");
     let mut log_format = env("COMMONS_LOG_FORMAT");
@@ -125,6 +138,7 @@ pub fn parse(
             "--bind" => bind = Some(value("--bind")?),
             "--data-dir" => data_dir = Some(value("--data-dir")?),
             "--database-url" => database_url = Some(value("--database-url")?),
+            "--media-dir" => media_dir = Some(value("--media-dir")?),
             "--public-url" => public_url = Some(value("--public-url")?),
             "--site-root" => site_root = Some(value("--site-root")?),
             "--log-format" => log_format = Some(value("--log-format")?),
@@ -158,10 +172,12 @@ pub fn parse(
         Some("json") => true,
         Some(other) => return Err(format!("--log-format: {other} is not text or json")),
     };
+    let media_dir = media_dir.map_or_else(|| data_dir.join("media"), PathBuf::from);
     Ok(Command::Serve(Box::new(Config {
         bind,
         data_dir,
         database_url,
+        media_dir,
         public_url: public_url.map(|u| u.trim_end_matches('/').to_string()),
         site_root: PathBuf::from(site_root.unwrap_or_else(|| "target/site".into())),
         json_logs,
@@ -197,7 +213,13 @@ mod tests {
         let config = serve(&[], &[]).unwrap();
         assert_eq!(config.bind.to_string(), "127.0.0.1:3000");
         assert_eq!(config.database_url, "sqlite://data/commons.db?mode=rwc");
+        assert_eq!(config.media_dir, PathBuf::from("data/media"));
         assert!(!config.secure_cookies());
+        let moved = serve(
+            &["--data-dir", "/srv/c"],
+            &[("COMMONS_MEDIA_DIR", "/mnt/media")],
+        );
+        assert_eq!(moved.unwrap().media_dir, PathBuf::from("/mnt/media"));
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod config;
 mod error_pages;
 mod live;
+mod media;
 mod observability;
 mod security;
 pub mod seed;
@@ -37,7 +38,8 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// How long a stopping server waits for live streams to say goodbye.
 const LIVE_GOODBYE: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Largest request body accepted (no uploads yet; a long post is well under this).
+/// Largest request body accepted, but for uploads (which have their own, see `media`); a long
+/// post is well under this.
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// The app's routes, found once per process by rendering `App`. While Leptos does that it turns
@@ -98,6 +100,7 @@ pub async fn build(config: &Config) -> Result<Commons, BoxError> {
         limiter: Arc::new(RateLimiter::new(config.rate_limits)),
         organization: Default::default(),
         mail: Arc::new(config.outbox()?),
+        media: Arc::new(config.media()),
         suggestions: Default::default(),
         background,
     };
@@ -122,6 +125,7 @@ pub fn job_kinds() -> app::jobs::Registry {
     let mut registry = app::jobs::Registry::default();
     app::auth::jobs::register(&mut registry);
     app::mail::register(&mut registry);
+    app::media::jobs::register(&mut registry);
     registry
 }
 
@@ -142,14 +146,20 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
 
     // What depends on who is asking: pages, server functions and the live stream. Only these
     // look up the session, and their answers are compressed (cheaply: they are made per request).
-    let dynamic = Router::new()
+    let pages = Router::new()
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&options, ROUTES.clone(), context, render)
         .route("/events", get(live::stream))
+        .merge(media::file_routes())
         .fallback(move |req: Request| {
             let not_found = not_found.clone();
             async move { not_found(req).await.into_response() }
         })
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(timeout(config.request_timeout));
+    // An upload from a phone on a slow network takes longer than any page: its own limits.
+    let dynamic = pages
+        .merge(media::upload_routes())
         .layer(middleware::from_fn_with_state(
             state.clone(),
             app::auth::session::resolve_session,
@@ -159,16 +169,13 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
     let router = Router::new()
         .route("/healthz", get(health))
         .merge(assets::routes(&config.site_root, options.hash_files))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(timeout(config.request_timeout))
         .merge(dynamic)
         .layer(Extension(state))
         .layer(Extension(shutdown))
         .layer(middleware::from_fn(security::same_origin))
         .layer(middleware::from_fn(security::headers))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(
-            http::StatusCode::SERVICE_UNAVAILABLE,
-            config.request_timeout,
-        ))
         .layer(middleware::from_fn(error_pages::as_html))
         .with_state(options);
     // Behind HTTPS, browsers are told to use nothing else for a year.
@@ -181,6 +188,11 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
         router
     };
     observability::apply(router)
+}
+
+/// Bounds a request that would never answer (see `config::REQUEST_TIMEOUT`).
+pub(crate) fn timeout(limit: std::time::Duration) -> TimeoutLayer {
+    TimeoutLayer::with_status_code(http::StatusCode::SERVICE_UNAVAILABLE, limit)
 }
 
 /// Ready when the database answers.

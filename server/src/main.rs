@@ -76,7 +76,7 @@ async fn seed(args: Vec<String>) -> ExitCode {
         }
     };
     let result = match server::open_database(&config, 4).await {
-        Ok(db) => server::seed::run(&db, &options).await,
+        Ok(db) => server::seed::run(&db, &config.media(), &options).await,
         Err(error) => Err(error),
     };
     match result {

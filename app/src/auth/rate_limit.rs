@@ -80,6 +80,12 @@ pub const DISMISSALS_PER_PERSON: Limit = Limit {
     max: 120,
     window: Duration::from_secs(600),
 };
+/// Uploading or removing a photo (each upload is decoded, which costs a CPU for a moment).
+pub const PHOTOS_PER_PERSON: Limit = Limit {
+    name: "photo",
+    max: 20,
+    window: Duration::from_secs(600),
+};
 pub const PROFILE_EDITS_PER_PERSON: Limit = Limit {
     name: "profile-edit",
     max: 30,

@@ -110,31 +110,6 @@ pub async fn current_viewer(
     Ok(Some(viewer))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_the_session_cookie_among_others() {
-        let mut headers = http::HeaderMap::new();
-        headers.insert(
-            header::COOKIE,
-            "a=1; commons_session=abc; b=2".parse().unwrap(),
-        );
-        assert_eq!(token_from_headers(&headers).as_deref(), Some("abc"));
-        headers.insert(header::COOKIE, "commons_session=".parse().unwrap());
-        assert_eq!(token_from_headers(&headers), None);
-    }
-
-    #[test]
-    fn tokens_are_random_and_stored_hashed() {
-        let (a, b) = (new_token(), new_token());
-        assert_ne!(a, b);
-        assert_eq!(a.len(), 64);
-        assert_ne!(token_hash(&a), a);
-        assert_eq!(token_hash(&a), token_hash(&a));
-    }
-}
 
 /// Starts a fresh session for `user_id` inside the caller's transaction: a new token every time
 /// (so a sign-in never reuses an id an attacker may have planted), ending the request's old one,
@@ -201,5 +176,31 @@ fn set_response_cookie(cookie: &str) {
         http::HeaderValue::from_str(cookie),
     ) {
         options.append_header(header::SET_COOKIE, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_session_cookie_among_others() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            "a=1; commons_session=abc; b=2".parse().unwrap(),
+        );
+        assert_eq!(token_from_headers(&headers).as_deref(), Some("abc"));
+        headers.insert(header::COOKIE, "commons_session=".parse().unwrap());
+        assert_eq!(token_from_headers(&headers), None);
+    }
+
+    #[test]
+    fn tokens_are_random_and_stored_hashed() {
+        let (a, b) = (new_token(), new_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 64);
+        assert_ne!(token_hash(&a), a);
+        assert_eq!(token_hash(&a), token_hash(&a));
     }
 }

@@ -58,6 +58,7 @@ mod server {
             id: row.id,
             handle: row.handle,
             name: row.name,
+            photo: row.photo_id,
         })
     }
 
@@ -77,6 +78,7 @@ mod server {
                         id: viewer.id,
                         handle: viewer.handle.clone(),
                         name: viewer.name.clone(),
+                        photo: None,
                     },
                     followee_id: person.id,
                 };

@@ -82,7 +82,7 @@ fn People(page: PeoplePage, followers: bool) -> impl IntoView {
             <ul class="people">
                 {people.into_iter().map(|p| view! {
                     <li>
-                        <Avatar name=p.name.clone() handle=p.handle.clone()/>
+                        <Avatar name=p.name.clone() handle=p.handle.clone() photo=p.photo/>
                         <a href=format!("/people/{}", p.handle)>{p.name}</a>
                     </li>
                 }).collect_view()}

@@ -8,6 +8,9 @@ pub struct PersonLink {
     pub id: i64,
     pub handle: String,
     pub name: String,
+    /// Their photo's media id; without one, their initials are shown.
+    #[serde(default)]
+    pub photo: Option<i64>,
 }
 
 /// A page of followers or of people followed, newest follow first.

@@ -27,6 +27,30 @@ pub async fn follow(
     Ok(inserted == 1)
 }
 
+/// A follow made in bulk (the seed command).
+pub struct SeedFollow {
+    pub id: i64,
+    pub follower_id: i64,
+    pub followee_id: i64,
+    pub created_at: i64,
+}
+
+/// Inserts many follows in one statement.
+pub async fn insert_many(
+    conn: &mut AnyConnection,
+    follows: &[SeedFollow],
+) -> Result<(), sqlx::Error> {
+    let columns = ["id", "follower_id", "followee_id", "created_at"];
+    crate::db::insert_rows(conn, "follows", &columns, follows, |query, f| {
+        query
+            .bind(f.id)
+            .bind(f.follower_id)
+            .bind(f.followee_id)
+            .bind(f.created_at)
+    })
+    .await
+}
+
 /// Stops `follower` following `followee`; false when they did not.
 pub async fn unfollow(
     conn: &mut AnyConnection,
@@ -83,7 +107,8 @@ pub async fn page(
     };
     // Keyset on the follow's id, through the (person, id) index of that side.
     let sql = format!(
-        "SELECT f.id, u.id, u.handle, u.name FROM follows f JOIN users u ON u.id = f.{theirs} \
+        "SELECT f.id, u.id, u.handle, u.name, p.photo_id FROM follows f \
+         JOIN users u ON u.id = f.{theirs} LEFT JOIN profiles p ON p.user_id = u.id \
          WHERE f.{mine} = $1 AND f.id < $2 ORDER BY f.id DESC LIMIT {}",
         PAGE_SIZE + 1
     );
@@ -100,6 +125,7 @@ pub async fn page(
             id: row.try_get(1)?,
             handle: row.try_get(2)?,
             name: row.try_get(3)?,
+            photo: row.try_get(4)?,
         });
     }
     let next = if people.len() > PAGE_SIZE {

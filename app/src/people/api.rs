@@ -50,6 +50,12 @@ pub async fn update_profile(
     crate::api::finish(server::update_profile(handle, form).await, &[])
 }
 
+/// Takes away a person's photo; their initials show again.
+#[server(endpoint = "remove_photo")]
+pub async fn remove_photo(handle: String) -> Result<(), AppError> {
+    crate::api::finish(server::remove_photo(handle).await, &[])
+}
+
 /// The directory: people whose name, handle, title or topics start with the words of `q`, in
 /// `department` and `location` if given, by name, after the cursor `after`.
 #[server(endpoint = "search_people", input = GetUrl)]
@@ -70,15 +76,21 @@ pub async fn directory_filters() -> Result<Filters, AppError> {
 }
 
 #[cfg(feature = "ssr")]
+pub use server::save_photo;
+
+#[cfg(feature = "ssr")]
 mod server {
     use crate::api::{read_scope, require_viewer, state};
     use crate::auth::rate_limit;
+    use crate::auth::Viewer;
     use crate::error::AppError;
+    use crate::media::{self, jobs::RemoveMedia};
     use crate::people::{
         model::{self, DirectoryPage, Profile, ProfileEdit, ProfileForm},
         store::{self, split_list, DirectoryQuery},
     };
-    use crate::policy;
+    use crate::policy::{self, Audience};
+    use crate::{jobs, state::AppState};
 
     /// The time now in `time_zone` ("14:05"), if it names a zone the system knows.
     pub fn local_time(time_zone: &str) -> Option<String> {
@@ -107,6 +119,7 @@ mod server {
             ask_me_about: split_list(&row.ask_me_about),
             languages: split_list(&row.languages),
             links: split_list(&row.links),
+            photo: row.photo_id,
             id: row.id,
             handle: row.handle,
             name: row.name,
@@ -165,6 +178,63 @@ mod server {
         if let Some(manager_id) = manager_id {
             state.suggestions.forget(manager_id);
         }
+        Ok(())
+    }
+
+    /// The person whose profile `viewer` wants to change, if they may.
+    async fn editable_profile(
+        state: &AppState,
+        viewer: &Viewer,
+        handle: &str,
+    ) -> Result<store::ProfileRow, AppError> {
+        let row = store::by_handle(&state.db, handle)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !policy::can_edit_profile(Some(viewer), row.id) {
+            return Err(AppError::forbidden(model::NOT_YOUR_PROFILE));
+        }
+        Ok(row)
+    }
+
+    /// Makes the image in `upload` the photo of `handle`'s profile (the upload route streams it
+    /// there). The sizes are stored first and recorded in one transaction with the profile; the
+    /// photo it replaces is removed by a job after that commits.
+    pub async fn save_photo(
+        state: &AppState,
+        viewer: &Viewer,
+        handle: &str,
+        upload: &std::path::Path,
+    ) -> Result<(), AppError> {
+        rate_limit::per_person(&state.limiter, rate_limit::PHOTOS_PER_PERSON, viewer.id)?;
+        let row = editable_profile(state, viewer, handle).await?;
+        let audience = Audience::Organization.key();
+        let photo = media::api::store_photo(&state.media, row.id, audience, upload).await?;
+        let recorded = async {
+            let mut tx = crate::db::begin_write(&state.db).await?;
+            media::store::insert(&mut tx, &photo.row, photo.bytes).await?;
+            if let Some(old) = store::set_photo(&mut tx, row.id, Some(photo.row.id)).await? {
+                jobs::enqueue(&mut tx, &RemoveMedia { id: old }, None).await?;
+            }
+            tx.commit().await
+        }
+        .await;
+        if let Err(error) = recorded {
+            media::api::remove_files(&state.media, photo.row.kind, photo.row.id).await;
+            return Err(error.into());
+        }
+        state.suggestions.forget(row.id);
+        Ok(())
+    }
+
+    pub async fn remove_photo(handle: String) -> Result<(), AppError> {
+        let (viewer, state) = (require_viewer()?, state()?);
+        rate_limit::per_person(&state.limiter, rate_limit::PHOTOS_PER_PERSON, viewer.id)?;
+        let row = editable_profile(&state, &viewer, &handle).await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
+        if let Some(old) = store::set_photo(&mut tx, row.id, None).await? {
+            jobs::enqueue(&mut tx, &RemoveMedia { id: old }, None).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

@@ -248,7 +248,7 @@ fn Entry(
     let topics = person.ask_me_about.join(", ");
     view! {
         <li>
-            <Avatar name=person.name.clone() handle=person.handle.clone()/>
+            <Avatar name=person.name.clone() handle=person.handle.clone() photo=person.photo/>
             <div>
                 <a href=format!("/people/{}", person.handle)>{person.name}</a>
                 {(!role.is_empty()).then(|| view! { <p class="role">{role}</p> })}

@@ -1,5 +1,9 @@
-use super::{api::UpdateProfile, model::Profile};
-use crate::ui::{submitted_error, FormError, TextField};
+use super::{
+    api::{RemovePhoto, UpdateProfile},
+    model::Profile,
+};
+use crate::media::model::{is_upload_problem, MAX_UPLOAD_MB, PHOTO_TYPES};
+use crate::ui::{submitted_problem, FormError, TextField};
 use leptos::{form::ActionForm, prelude::*};
 
 /// The owner's (or an administrator's) edit form, folded away until asked for.
@@ -15,9 +19,19 @@ pub fn EditProfile(profile: Profile) -> impl IntoView {
     let links = profile.links.join("\n");
     let current = profile;
     let save = ServerAction::<UpdateProfile>::new();
-    // A refused plain form comes back here: open, with the reason showing.
-    let error = submitted_error();
-    let open = error.is_some();
+    let remove_photo = ServerAction::<RemovePhoto>::new();
+    // A refused plain form comes back here: open, with the reason showing by its form.
+    let problem = submitted_problem();
+    let open = problem.is_some();
+    let (photo_error, error) = match problem {
+        Some((code, text)) if is_upload_problem(&code) => (Some(text.to_string()), None),
+        other => (None, other.map(|(_, text)| text.to_string())),
+    };
+    let photo_hint =
+        format!("A JPEG, PNG or WebP image, up to {MAX_UPLOAD_MB} MB. It is cropped to a square.");
+    let upload_to = format!("/people/{}/photo", current.handle);
+    let has_photo = current.photo.is_some();
+    let handle = current.handle.clone();
     let area = |id: &'static str,
                 label: &'static str,
                 name: &'static str,
@@ -34,6 +48,23 @@ pub fn EditProfile(profile: Profile) -> impl IntoView {
     view! {
         <details class="edit-profile" open=open>
             <summary>"Edit profile"</summary>
+            // A file needs a form of its own (multipart, to a plain upload route).
+            <form class="photo-form" method="post" action=upload_to enctype="multipart/form-data">
+                <div class="field">
+                    <label for="field-photo">"Photo"</label>
+                    <input id="field-photo" type="file" name="photo" accept=PHOTO_TYPES required
+                        aria-describedby="field-photo-hint"/>
+                    <p class="hint" id="field-photo-hint">{photo_hint}</p>
+                </div>
+                <button type="submit">"Upload photo"</button>
+                <FormError message=photo_error/>
+            </form>
+            {has_photo.then(|| view! {
+                <ActionForm action=remove_photo attr:class="photo-form">
+                    <input type="hidden" name="handle" value=handle/>
+                    <button type="submit" class="secondary">"Remove photo"</button>
+                </ActionForm>
+            })}
             <ActionForm action=save>
                 <input type="hidden" name="handle" value=current.handle/>
                 <TextField label="Name" name="name" value=current.name autocomplete="name" required=true/>

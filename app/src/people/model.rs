@@ -24,6 +24,8 @@ pub struct Profile {
     pub ask_me_about: Vec<String>,
     pub languages: Vec<String>,
     pub links: Vec<String>,
+    /// Their photo's media id, if they have one.
+    pub photo: Option<i64>,
     /// Their managers, from the top of the organization down to their own manager.
     pub chain: Vec<PersonLink>,
     pub reports: Vec<PersonLink>,
@@ -43,6 +45,9 @@ impl Profile {
     /// What the owner could still add, in plain words.
     pub fn missing(&self) -> Vec<&'static str> {
         let mut missing = Vec::new();
+        if self.photo.is_none() {
+            missing.push("Add a photo so colleagues recognize you.");
+        }
         if self.title.is_empty() {
             missing.push("Add your title, so colleagues know what you do.");
         }
@@ -74,6 +79,7 @@ pub struct DirectoryEntry {
     pub department: String,
     pub location: String,
     pub ask_me_about: Vec<String>,
+    pub photo: Option<i64>,
 }
 
 /// A page of the directory, by name; `next` is the cursor for the following page. A search

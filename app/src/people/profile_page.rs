@@ -57,6 +57,7 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
         ask_me_about,
         languages,
         links,
+        photo,
         chain,
         reports,
         own,
@@ -84,12 +85,13 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
         id,
         handle: handle.clone(),
         name: name.clone(),
+        photo,
     };
     view! {
         <Title text=name.clone()/>
         <section class="card profile" aria-labelledby="profile-name">
             <div class="profile-head">
-                <Avatar name=name.clone() handle=handle.clone()/>
+                <Avatar name=name.clone() handle=handle.clone() photo=photo shown=96/>
                 <div>
                     <h1 id="profile-name">{name.clone()}</h1>
                     {(!pronouns.is_empty()).then(|| view! { <p class="pronouns">{pronouns}</p> })}

@@ -27,13 +27,14 @@ pub struct ProfileRow {
     pub languages: String,
     pub links: String,
     pub manager_id: Option<i64>,
+    pub photo_id: Option<i64>,
 }
 
 const SELECT_PROFILE: &str = "SELECT u.id, u.handle, u.name, COALESCE(p.pronouns, ''), \
      COALESCE(p.title, ''), COALESCE(p.department, ''), COALESCE(p.about, ''), \
      COALESCE(p.location, ''), COALESCE(p.time_zone, ''), COALESCE(p.phone, ''), \
      COALESCE(p.ask_me_about, ''), COALESCE(p.languages, ''), COALESCE(p.links, ''), \
-     p.manager_id FROM users u LEFT JOIN profiles p ON p.user_id = u.id";
+     p.manager_id, p.photo_id FROM users u LEFT JOIN profiles p ON p.user_id = u.id";
 
 fn profile_from_row(row: &AnyRow) -> Result<ProfileRow, sqlx::Error> {
     Ok(ProfileRow {
@@ -51,6 +52,7 @@ fn profile_from_row(row: &AnyRow) -> Result<ProfileRow, sqlx::Error> {
         languages: row.try_get(11)?,
         links: row.try_get(12)?,
         manager_id: row.try_get(13)?,
+        photo_id: row.try_get(14)?,
     })
 }
 
@@ -70,10 +72,13 @@ pub async fn person_by_handle_or_email(
         .trim()
         .trim_start_matches('@')
         .to_lowercase();
-    let row = sqlx::query("SELECT id, handle, name FROM users WHERE handle = $1 OR email = $1")
-        .bind(key)
-        .fetch_optional(conn)
-        .await?;
+    let row = sqlx::query(
+        "SELECT u.id, u.handle, u.name, p.photo_id FROM users u \
+         LEFT JOIN profiles p ON p.user_id = u.id WHERE u.handle = $1 OR u.email = $1",
+    )
+    .bind(key)
+    .fetch_optional(conn)
+    .await?;
     row.as_ref().map(person_from_row).transpose()
 }
 
@@ -82,6 +87,7 @@ fn person_from_row(row: &AnyRow) -> Result<PersonLink, sqlx::Error> {
         id: row.try_get(0)?,
         handle: row.try_get(1)?,
         name: row.try_get(2)?,
+        photo: row.try_get(3)?,
     })
 }
 
@@ -94,7 +100,8 @@ pub async fn chain_of(
     let mut current = person;
     while chain.len() < MAX_CHAIN {
         let row = sqlx::query(
-            "SELECT u.id, u.handle, u.name FROM profiles p JOIN users u ON u.id = p.manager_id \
+            "SELECT u.id, u.handle, u.name, mp.photo_id FROM profiles p \
+             JOIN users u ON u.id = p.manager_id LEFT JOIN profiles mp ON mp.user_id = u.id \
              WHERE p.user_id = $1",
         )
         .bind(current)
@@ -116,8 +123,8 @@ pub async fn chain_of(
 /// The people who report to `manager`, by name.
 pub async fn reports_of(db: &Db, manager: i64) -> Result<Vec<PersonLink>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT u.id, u.handle, u.name FROM profiles p JOIN users u ON u.id = p.user_id \
-         WHERE p.manager_id = $1 ORDER BY u.name, u.id LIMIT 200",
+        "SELECT u.id, u.handle, u.name, p.photo_id FROM profiles p \
+         JOIN users u ON u.id = p.user_id WHERE p.manager_id = $1 ORDER BY u.name, u.id LIMIT 200",
     )
     .bind(manager)
     .fetch_all(db)
@@ -159,6 +166,29 @@ pub async fn update(
     .execute(&mut *conn)
     .await?;
     index(conn, user_id).await
+}
+
+/// Makes `photo` (a media id, or none) `user_id`'s photo; returns the one it replaces. The
+/// profile row is made if the person has none yet.
+pub async fn set_photo(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    photo: Option<i64>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let old: Option<i64> = sqlx::query_scalar("SELECT photo_id FROM profiles WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .flatten();
+    sqlx::query(
+        "INSERT INTO profiles (user_id, photo_id) VALUES ($1, $2) \
+         ON CONFLICT (user_id) DO UPDATE SET photo_id = excluded.photo_id",
+    )
+    .bind(user_id)
+    .bind(photo)
+    .execute(&mut *conn)
+    .await?;
+    Ok(old.filter(|&old| Some(old) != photo))
 }
 
 /// The search words of the people in `ids`, from their accounts and profiles as they are now.
@@ -332,7 +362,8 @@ pub async fn directory(
 
 /// A directory entry's columns, the person's id first (`u` their account, `p` their profile).
 const ENTRY: &str = "u.id, u.handle, u.name, COALESCE(p.title, ''), \
-     COALESCE(p.department, ''), COALESCE(p.location, ''), COALESCE(p.ask_me_about, '')";
+     COALESCE(p.department, ''), COALESCE(p.location, ''), COALESCE(p.ask_me_about, ''), \
+     p.photo_id";
 
 fn entry_from_row(row: &AnyRow) -> Result<DirectoryEntry, sqlx::Error> {
     Ok(DirectoryEntry {
@@ -342,6 +373,7 @@ fn entry_from_row(row: &AnyRow) -> Result<DirectoryEntry, sqlx::Error> {
         department: row.try_get(4)?,
         location: row.try_get(5)?,
         ask_me_about: split_list(&row.try_get::<String, _>(6)?),
+        photo: row.try_get(7)?,
     })
 }
 
@@ -465,6 +497,10 @@ pub struct SeedProfile {
     pub location: String,
     pub time_zone: String,
     pub about: String,
+    pub ask_me_about: String,
+    pub languages: String,
+    pub manager_id: Option<i64>,
+    pub photo_id: Option<i64>,
 }
 
 /// Inserts many profiles in one statement (the seed command's bulk path); their search words
@@ -480,6 +516,10 @@ pub async fn insert_many(
         "location",
         "time_zone",
         "about",
+        "ask_me_about",
+        "languages",
+        "manager_id",
+        "photo_id",
     ];
     insert_rows(conn, "profiles", &columns, profiles, |query, p| {
         query
@@ -489,6 +529,10 @@ pub async fn insert_many(
             .bind(&p.location)
             .bind(&p.time_zone)
             .bind(&p.about)
+            .bind(&p.ask_me_about)
+            .bind(&p.languages)
+            .bind(p.manager_id)
+            .bind(p.photo_id)
     })
     .await
 }

@@ -11,7 +11,7 @@ pub fn PostCard(post: PostView) -> impl IntoView {
     view! {
         <article class="post" aria-labelledby=author_id.clone()>
             <header class="post-header">
-                <Avatar name=post.author_name.clone() handle=post.author_handle.clone()/>
+                <Avatar name=post.author_name.clone() handle=post.author_handle.clone() photo=post.author_photo/>
                 <div class="post-meta">
                     <a href=format!("/people/{}", post.author_handle) id=author_link_id class="author">
                         {post.author_name}

@@ -14,6 +14,9 @@ pub struct PostView {
     pub author_name: String,
     pub body_html: String,
     pub created_at: i64,
+    /// The author's photo (a media id), if they have one.
+    #[serde(default)]
+    pub author_photo: Option<i64>,
 }
 
 /// One page of a feed, newest first. `next` is the cursor for the page after it.

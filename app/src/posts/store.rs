@@ -5,14 +5,17 @@ use crate::db::{insert_rows, new_id, now_ms, Db};
 use crate::policy::{Audience, ReadScope};
 use sqlx::{any::AnyRow, AnyConnection, Row};
 
-const SELECT_POST: &str = "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at \
-     FROM posts p JOIN users u ON u.id = p.author_id";
+/// A post with its author's handle, name and photo (from their account and profile).
+const SELECT_POST: &str = "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, \
+     pr.photo_id FROM posts p JOIN users u ON u.id = p.author_id \
+     LEFT JOIN profiles pr ON pr.user_id = p.author_id";
 
 /// A page of posts, each row with the event log's head.
 static SELECT_PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
-        "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, {} \
-         FROM posts p JOIN users u ON u.id = p.author_id",
+        "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, pr.photo_id, {} \
+         FROM posts p JOIN users u ON u.id = p.author_id \
+         LEFT JOIN profiles pr ON pr.user_id = p.author_id",
         crate::events::store::HEAD
     )
 });
@@ -25,15 +28,16 @@ fn post_from_row(row: &AnyRow) -> Result<PostView, sqlx::Error> {
         author_name: row.try_get(3)?,
         body_html: row.try_get(4)?,
         created_at: row.try_get(5)?,
+        author_photo: row.try_get(6)?,
     })
 }
 
-/// A page's rows carry the event log's head (column 6) read in the same statement, so the page
+/// A page's rows carry the event log's head (column 7) read in the same statement, so the page
 /// and the head are one snapshot: every event up to it is in the page, none after. An empty
 /// page reads the head on its own.
 async fn into_page(db: &Db, rows: Vec<AnyRow>) -> Result<FeedPage, sqlx::Error> {
     let live_after = match rows.first() {
-        Some(row) => row.try_get(6)?,
+        Some(row) => row.try_get(7)?,
         None => crate::events::store::head(db).await?,
     };
     let mut posts = rows

@@ -42,7 +42,7 @@ fn SuggestionItem(suggestion: Suggestion) -> impl IntoView {
     let name_id = format!("suggested-{}", person.handle);
     view! {
         <li class="suggestion" hidden=dismissed>
-            <Avatar name=person.name.clone() handle=person.handle.clone()/>
+            <Avatar name=person.name.clone() handle=person.handle.clone() photo=person.photo/>
             <div class="suggestion-text">
                 <a id=name_id.clone() href=format!("/people/{}", person.handle)>{person.name.clone()}</a>
                 {(!title.is_empty()).then(|| view! { <span class="title">{title}</span> })}

@@ -19,7 +19,7 @@ const NOT_KNOWN_YET: &str = "u.id <> $1 \
      AND NOT EXISTS (SELECT 1 FROM suggestion_dismissals d \
                      WHERE d.user_id = $1 AND d.dismissed_id = u.id)";
 
-const PERSON: &str = "u.id, u.handle, u.name, COALESCE(p.title, '')";
+const PERSON: &str = "u.id, u.handle, u.name, COALESCE(p.title, ''), p.photo_id";
 
 fn candidate(row: &AnyRow) -> Result<(PersonLink, String), sqlx::Error> {
     Ok((
@@ -27,6 +27,7 @@ fn candidate(row: &AnyRow) -> Result<(PersonLink, String), sqlx::Error> {
             id: row.try_get(0)?,
             handle: row.try_get(1)?,
             name: row.try_get(2)?,
+            photo: row.try_get(4)?,
         },
         row.try_get(3)?,
     ))
@@ -142,7 +143,7 @@ impl Suggestions {
              JOIN users u ON u.id = theirs.followee_id \
              LEFT JOIN profiles p ON p.user_id = u.id \
              WHERE {NOT_KNOWN_YET} \
-             GROUP BY u.id, u.handle, u.name, p.title \
+             GROUP BY u.id, u.handle, u.name, p.title, p.photo_id \
              ORDER BY followers DESC, u.id LIMIT $3"
         );
         let rows = sqlx::query(&sql)
@@ -184,7 +185,7 @@ impl Suggestions {
             .await?;
         let mut knowing = Vec::new();
         for row in rows {
-            let theirs: String = row.try_get(4)?;
+            let theirs: String = row.try_get(5)?;
             if split_list(&theirs).iter().any(|t| search_key(t) == key) {
                 knowing.push(row);
             }

@@ -9,10 +9,24 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
-/// A round badge with a person's initials, coloured by their handle. Decorative: the name is
-/// always written next to it.
+/// A person's photo, or a round badge with their initials coloured by their handle.
+/// Decorative: the name is always written next to it. `shown` is its width in CSS pixels
+/// (what the stylesheet gives it), so the browser fetches the smallest sharp size.
 #[component]
-pub fn Avatar(#[prop(into)] name: String, #[prop(into)] handle: String) -> impl IntoView {
+pub fn Avatar(
+    #[prop(into)] name: String,
+    #[prop(into)] handle: String,
+    #[prop(default = None)] photo: Option<i64>,
+    #[prop(default = 40)] shown: u32,
+) -> impl IntoView {
+    if let Some(id) = photo {
+        let (src, srcset) = crate::media::model::photo_sources(id, shown);
+        return view! {
+            <img class="avatar photo" src=src srcset=srcset alt="" width=shown.to_string()
+                height=shown.to_string() loading="lazy" decoding="async"/>
+        }
+        .into_any();
+    }
     let hue = handle
         .bytes()
         .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32))
@@ -20,6 +34,7 @@ pub fn Avatar(#[prop(into)] name: String, #[prop(into)] handle: String) -> impl 
     view! {
         <span class=format!("avatar avatar-{hue}") aria-hidden="true">{initials(&name)}</span>
     }
+    .into_any()
 }
 
 #[cfg(test)]

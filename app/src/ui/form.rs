@@ -47,8 +47,15 @@ pub fn FormError(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView
 /// problem's code in the address (see `api::finish`), and only a known code shows words.
 /// Server-rendered pages only (it reads the route).
 pub fn submitted_error() -> Option<String> {
+    submitted_problem().map(|(_, text)| text.to_string())
+}
+
+/// The code and words of the last plain form post's problem, for a page with several forms
+/// that shows each problem by the form it came from.
+pub fn submitted_problem() -> Option<(String, &'static str)> {
     let code = use_query_map().read_untracked().get(ERROR_PARAM)?;
-    crate::problems::text_for(&code).map(String::from)
+    let text = crate::problems::text_for(&code)?;
+    Some((code, text))
 }
 
 /// A fresh key that makes a retried submission safe (the server keeps the first).

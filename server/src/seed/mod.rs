@@ -1,14 +1,24 @@
 //! `commons seed`: fills an empty database with a realistic organization, deterministically from
 //! a seed value. By default 10,000 people and 1,000,000 posts over three years, with activity
 //! skewed the way real networks are (a few people post a lot); `--small` makes a friendly one.
+mod organization;
+mod photos;
+mod texts;
 mod words;
 
 use app::{
     auth::store::{self as accounts, SeedAccount},
     db::{id_at, now_ms, Db},
+    follows::store::{self as follows, SeedFollow},
+    media::{
+        store::{self as media_store, Kind, MediaRow},
+        Media,
+    },
     people::store::{self as profiles, SeedProfile},
+    policy::Audience,
     posts::store::{self as posts, SeedPost},
 };
+use organization::Member;
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
 use std::time::Instant;
 
@@ -20,6 +30,10 @@ pub const ADMIN_EMAIL: &str = "admin@example.com";
 const THREE_YEARS_MS: i64 = 3 * 365 * 24 * 3600 * 1000;
 const ROWS_PER_STATEMENT: usize = 1_000;
 const STATEMENTS_PER_TRANSACTION: usize = 50;
+/// About this share of people have a photo (a few thousand of the default 10,000).
+const PHOTO_SHARE: f64 = 0.3;
+/// Added to the seed for the photos' own random sequence.
+const PHOTO_SEED: u64 = 0x5eed_f070;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeedOptions {
@@ -83,8 +97,9 @@ fn rate(rows: usize, started: Instant) -> String {
     )
 }
 
-/// Seeds `db`, printing progress. Refuses a database that already has people in it.
-pub async fn run(db: &Db, options: &SeedOptions) -> Result<(), BoxError> {
+/// Seeds `db` (and its photos into `media`), printing progress. Refuses a database that
+/// already has people in it.
+pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), BoxError> {
     if accounts::count(db).await? > 0 {
         return Err("this database already has people in it; seed fills an empty one".into());
     }
@@ -99,20 +114,49 @@ pub async fn run(db: &Db, options: &SeedOptions) -> Result<(), BoxError> {
     tx.commit().await?;
 
     let started = Instant::now();
-    let (people, about) = make_people(&mut rng, options.people, since, &password_hash);
+    let chart = organization::chart(&mut rng, options.people);
+    let people = make_accounts(&mut rng, chart.len(), since, &password_hash);
+    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
     let mut tx = db.begin().await?;
     for chunk in people.chunks(ROWS_PER_STATEMENT / 2) {
         accounts::insert_many(&mut tx, chunk).await?;
     }
-    for chunk in about.chunks(ROWS_PER_STATEMENT / 2) {
+    tx.commit().await?;
+    drop(people);
+    let photos = make_photos(db, media, options.seed, &ids).await?;
+    let about = make_profiles(&mut rng, &chart, &ids, &photos);
+    let mut tx = db.begin().await?;
+    for chunk in about.chunks(ROWS_PER_STATEMENT / 10) {
         profiles::insert_many(&mut tx, chunk).await?;
     }
     tx.commit().await?;
     profiles::index_missing(db).await?;
-    println!("people: {}", rate(people.len(), started));
+    println!("people: {}", rate(ids.len(), started));
 
-    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
-    drop((people, about));
+    let started = Instant::now();
+    let pairs = organization::follows(&mut rng, &chart);
+    for batch in pairs.chunks(ROWS_PER_STATEMENT * STATEMENTS_PER_TRANSACTION) {
+        let mut tx = db.begin().await?;
+        for chunk in batch.chunks(ROWS_PER_STATEMENT) {
+            let rows: Vec<SeedFollow> = chunk
+                .iter()
+                .map(|&(follower, followee)| {
+                    let created_at = since + rng.gen_range(0..THREE_YEARS_MS);
+                    SeedFollow {
+                        id: app::db::new_id(),
+                        follower_id: ids[follower],
+                        followee_id: ids[followee],
+                        created_at,
+                    }
+                })
+                .collect();
+            follows::insert_many(&mut tx, &rows).await?;
+        }
+        tx.commit().await?;
+    }
+    println!("follows: {}", rate(pairs.len(), started));
+
+    let authors: Vec<(i64, &Member)> = ids.iter().copied().zip(chart.iter()).collect();
     let started = Instant::now();
     let mut made = 0;
     while made < options.posts {
@@ -123,7 +167,7 @@ pub async fn run(db: &Db, options: &SeedOptions) -> Result<(), BoxError> {
                 break;
             }
             let batch: Vec<SeedPost> = (made..made + count)
-                .map(|n| make_post(&mut rng, n, options.posts, since, &ids))
+                .map(|n| make_post(&mut rng, n, options.posts, since, &authors))
                 .collect();
             posts::insert_many(&mut tx, &batch).await?;
             made += count;
@@ -132,37 +176,34 @@ pub async fn run(db: &Db, options: &SeedOptions) -> Result<(), BoxError> {
         println!("posts: {made}/{} ({})", options.posts, rate(made, started));
     }
     println!(
-        "Seeded Northwind: {} people, {} posts. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
+        "Seeded Northwind: {} people, {} follows, {} photos, {} posts. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
         ids.len(),
+        pairs.len(),
+        photos.iter().flatten().count(),
         options.posts
     );
     Ok(())
 }
 
-/// Everyone's account, and what their profile says.
-fn make_people(
+/// Everyone's account: a name and an email.
+fn make_accounts(
     rng: &mut StdRng,
     count: usize,
     since: i64,
     password_hash: &str,
-) -> (Vec<SeedAccount>, Vec<SeedProfile>) {
+) -> Vec<SeedAccount> {
     (0..count)
         .map(|n| {
             let first = words::FIRST_NAMES.choose(rng).unwrap_or(&"Ada");
             let last = words::LAST_NAMES.choose(rng).unwrap_or(&"Smith");
-            let (location, time_zone) = words::PLACES
-                .choose(rng)
-                .copied()
-                .unwrap_or(("Remote", "UTC"));
             let admin = n == 0;
             let handle = if admin {
                 "admin".to_string()
             } else {
                 format!("{}-{}-{n}", first, last).to_lowercase()
             };
-            let id = id_at(since + n as i64, n as i64);
-            let account = SeedAccount {
-                id,
+            SeedAccount {
+                id: id_at(since + n as i64, n as i64),
                 email: if admin {
                     ADMIN_EMAIL.to_string()
                 } else {
@@ -177,31 +218,93 @@ fn make_people(
                 password_hash: password_hash.to_string(),
                 is_admin: admin,
                 created_at: since + n as i64,
-            };
-            let profile = SeedProfile {
-                user_id: id,
-                title: words::TITLES.choose(rng).unwrap_or(&"Engineer").to_string(),
-                department: words::DEPARTMENTS
-                    .choose(rng)
-                    .unwrap_or(&"Engineering")
-                    .to_string(),
-                location: location.to_string(),
-                time_zone: time_zone.to_string(),
-                about: words::about(rng),
-            };
-            (account, profile)
+            }
         })
-        .unzip()
+        .collect()
+}
+
+/// Photos for about a third of the people (never the administrator), drawn and stored like
+/// uploads; the media id of each person's, if they have one. A random sequence of its own keeps
+/// the rest of the organization the same whether or not photos change.
+async fn make_photos(
+    db: &Db,
+    media: &Media,
+    seed: u64,
+    ids: &[i64],
+) -> Result<Vec<Option<i64>>, BoxError> {
+    let started = Instant::now();
+    let mut rng = StdRng::seed_from_u64(seed.wrapping_add(PHOTO_SEED));
+    let mut photos = vec![None; ids.len()];
+    let mut rows = Vec::new();
+    for (n, &owner_id) in ids.iter().enumerate().skip(1) {
+        if !rng.gen_bool(PHOTO_SHARE) {
+            continue;
+        }
+        let id = app::db::new_id();
+        let bytes = photos::store(media.storage.as_ref(), &mut rng, id).await?;
+        photos[n] = Some(id);
+        let row = MediaRow {
+            id,
+            owner_id,
+            kind: Kind::Photo,
+            audience: Audience::Organization.key(),
+        };
+        rows.push((row, bytes));
+    }
+    let mut tx = db.begin().await?;
+    for chunk in rows.chunks(ROWS_PER_STATEMENT / 2) {
+        media_store::insert_many(&mut tx, chunk).await?;
+    }
+    tx.commit().await?;
+    println!("photos: {}", rate(rows.len(), started));
+    Ok(photos)
+}
+
+/// What everyone's profile says, from their place in the chart.
+fn make_profiles(
+    rng: &mut StdRng,
+    chart: &[Member],
+    ids: &[i64],
+    photos: &[Option<i64>],
+) -> Vec<SeedProfile> {
+    chart
+        .iter()
+        .enumerate()
+        .map(|(n, member)| {
+            let mut languages = vec!["English"];
+            if let Some(local) = words::local_language(member.place.0) {
+                languages.push(local);
+            }
+            SeedProfile {
+                user_id: ids[n],
+                title: member.title.clone(),
+                department: member.team.name.to_string(),
+                location: member.place.0.to_string(),
+                time_zone: member.place.1.to_string(),
+                about: texts::about(rng, member),
+                ask_me_about: member.skills.join(", "),
+                languages: languages.join(", "),
+                manager_id: member.manager.map(|m| ids[m]),
+                photo_id: photos[n],
+            }
+        })
+        .collect()
 }
 
 /// The `n`-th of `total` posts: evenly spread over the three years (so ids grow with time), by
 /// an author drawn with a heavy skew towards the first people.
-fn make_post(rng: &mut StdRng, n: usize, total: usize, since: i64, authors: &[i64]) -> SeedPost {
+fn make_post(
+    rng: &mut StdRng,
+    n: usize,
+    total: usize,
+    since: i64,
+    authors: &[(i64, &Member)],
+) -> SeedPost {
     let step = THREE_YEARS_MS / total.max(1) as i64;
     let created_at = since + step * n as i64 + rng.gen_range(0..step.max(1));
     let skew: f64 = rng.gen::<f64>().powi(3);
-    let author_id = authors[((authors.len() as f64) * skew) as usize % authors.len()];
-    let body_md = words::post_body(rng);
+    let (author_id, author) = authors[((authors.len() as f64) * skew) as usize % authors.len()];
+    let body_md = texts::post(rng, author);
     SeedPost {
         id: id_at(created_at, n as i64),
         author_id,
@@ -235,9 +338,10 @@ mod tests {
 
     #[test]
     fn the_same_seed_makes_the_same_posts() {
-        let authors = [1, 2, 3];
         let make = |seed| {
             let mut rng = StdRng::seed_from_u64(seed);
+            let chart = organization::chart(&mut rng, 3);
+            let authors: Vec<(i64, &Member)> = (1..).zip(chart.iter()).collect();
             (0..50)
                 .map(|n| make_post(&mut rng, n, 50, 0, &authors).body_md)
                 .collect::<Vec<_>>()
@@ -248,8 +352,9 @@ mod tests {
 
     #[test]
     fn post_ids_grow_with_time_and_activity_is_skewed() {
-        let authors: Vec<i64> = (0..100).collect();
         let mut rng = StdRng::seed_from_u64(1);
+        let chart = organization::chart(&mut rng, 100);
+        let authors: Vec<(i64, &Member)> = (0..).zip(chart.iter()).collect();
         let posts: Vec<SeedPost> = (0..5_000)
             .map(|n| make_post(&mut rng, n, 5_000, 0, &authors))
             .collect();

@@ -1,5 +1,5 @@
-//! The vocabulary of the seeded organization: names, roles, places and the text of posts.
-use rand::{rngs::StdRng, seq::SliceRandom, Rng};
+//! The vocabulary of the seeded organization: names, teams (their roles, skills and projects)
+//! and places.
 
 pub const FIRST_NAMES: &[&str] = &[
     "Ada", "Alan", "Amara", "Ana", "Anil", "Beatriz", "Ben", "Chen", "Chloe", "Dario", "Divya",
@@ -17,40 +17,280 @@ pub const LAST_NAMES: &[&str] = &[
     "Tanaka", "Torres", "Varga", "Wagner", "Wang", "Weber", "Williams", "Yilmaz", "Zhang",
 ];
 
-pub const DEPARTMENTS: &[&str] = &[
-    "Engineering",
-    "Product",
-    "Design",
-    "Sales",
-    "Marketing",
-    "Customer Success",
-    "Finance",
-    "People",
-    "Legal",
-    "Operations",
-    "Research",
-    "IT",
-    "Facilities",
-    "Communications",
+/// The departments, each with the roles in it and what its people know about.
+pub struct Team {
+    pub name: &'static str,
+    pub roles: &'static [&'static str],
+    pub skills: &'static [&'static str],
+    /// What the team works on, for posts ("the billing migration").
+    pub projects: &'static [&'static str],
+}
+
+pub const TEAMS: &[Team] = &[
+    Team {
+        name: "Engineering",
+        roles: &[
+            "Software Engineer",
+            "Senior Software Engineer",
+            "Staff Engineer",
+            "Site Reliability Engineer",
+        ],
+        skills: &[
+            "Rust",
+            "PostgreSQL",
+            "Kubernetes",
+            "TypeScript",
+            "observability",
+            "code review",
+            "performance",
+        ],
+        projects: &[
+            "the billing migration",
+            "the new search service",
+            "the mobile app release",
+            "the on-call handbook",
+        ],
+    },
+    Team {
+        name: "Product",
+        roles: &[
+            "Product Manager",
+            "Senior Product Manager",
+            "Product Analyst",
+        ],
+        skills: &[
+            "roadmaps",
+            "user research",
+            "pricing",
+            "analytics",
+            "discovery interviews",
+        ],
+        projects: &[
+            "the Q3 roadmap",
+            "the pricing review",
+            "the onboarding revamp",
+        ],
+    },
+    Team {
+        name: "Design",
+        roles: &["Product Designer", "UX Researcher", "Content Designer"],
+        skills: &[
+            "accessibility",
+            "Figma",
+            "design systems",
+            "usability testing",
+            "typography",
+        ],
+        projects: &[
+            "the design system",
+            "the accessibility audit",
+            "the new sign-up flow",
+        ],
+    },
+    Team {
+        name: "Sales",
+        roles: &[
+            "Account Executive",
+            "Sales Engineer",
+            "Sales Development Representative",
+        ],
+        skills: &[
+            "negotiation",
+            "Salesforce",
+            "enterprise deals",
+            "demos",
+            "public sector",
+        ],
+        projects: &[
+            "the partner programme",
+            "the spring pipeline review",
+            "the public sector bid",
+        ],
+    },
+    Team {
+        name: "Marketing",
+        roles: &[
+            "Marketing Manager",
+            "Content Strategist",
+            "Events Coordinator",
+        ],
+        skills: &[
+            "SEO",
+            "copywriting",
+            "events",
+            "brand",
+            "campaign analytics",
+        ],
+        projects: &[
+            "the spring campaign",
+            "the customer conference",
+            "the new website",
+        ],
+    },
+    Team {
+        name: "Customer Success",
+        roles: &[
+            "Customer Success Manager",
+            "Support Specialist",
+            "Implementation Consultant",
+        ],
+        skills: &[
+            "onboarding",
+            "Zendesk",
+            "renewals",
+            "training",
+            "escalations",
+        ],
+        projects: &[
+            "the help centre rewrite",
+            "the renewal playbook",
+            "the customer advisory board",
+        ],
+    },
+    Team {
+        name: "Finance",
+        roles: &["Financial Analyst", "Accountant", "Controller"],
+        skills: &["budgets", "forecasting", "Excel", "procurement", "audits"],
+        projects: &[
+            "the annual budget",
+            "the expense tool rollout",
+            "the year-end close",
+        ],
+    },
+    Team {
+        name: "People",
+        roles: &["People Partner", "Recruiter", "Learning Specialist"],
+        skills: &[
+            "hiring",
+            "mentoring",
+            "compensation",
+            "interview training",
+            "wellbeing",
+        ],
+        projects: &[
+            "the mentoring programme",
+            "the new careers page",
+            "the engagement survey",
+        ],
+    },
+    Team {
+        name: "Legal",
+        roles: &["Counsel", "Paralegal", "Privacy Officer"],
+        skills: &["contracts", "GDPR", "privacy", "compliance", "licensing"],
+        projects: &[
+            "the privacy review",
+            "the contract templates",
+            "the open source policy",
+        ],
+    },
+    Team {
+        name: "Operations",
+        roles: &["Operations Manager", "Business Analyst", "Program Manager"],
+        skills: &[
+            "process design",
+            "vendor management",
+            "planning",
+            "OKRs",
+            "logistics",
+        ],
+        projects: &[
+            "the planning cycle",
+            "the vendor consolidation",
+            "the travel policy",
+        ],
+    },
+    Team {
+        name: "Research",
+        roles: &["Research Scientist", "Data Scientist", "Research Engineer"],
+        skills: &[
+            "machine learning",
+            "statistics",
+            "Python",
+            "experiment design",
+            "data visualisation",
+        ],
+        projects: &[
+            "the forecasting model",
+            "the A/B testing platform",
+            "the research review",
+        ],
+    },
+    Team {
+        name: "IT",
+        roles: &[
+            "IT Specialist",
+            "Systems Administrator",
+            "Security Engineer",
+        ],
+        skills: &[
+            "laptops",
+            "single sign-on",
+            "security",
+            "networking",
+            "device management",
+        ],
+        projects: &[
+            "the laptop refresh",
+            "the single sign-on rollout",
+            "the phishing drill",
+        ],
+    },
+    Team {
+        name: "Facilities",
+        roles: &["Workplace Coordinator", "Facilities Manager"],
+        skills: &[
+            "office moves",
+            "health and safety",
+            "catering",
+            "desk booking",
+        ],
+        projects: &[
+            "the Lisbon office move",
+            "the desk booking trial",
+            "the fire drill",
+        ],
+    },
+    Team {
+        name: "Communications",
+        roles: &[
+            "Communications Manager",
+            "Internal Communications Specialist",
+            "Editor",
+        ],
+        skills: &["writing", "public speaking", "video", "town halls", "press"],
+        projects: &[
+            "the all-hands",
+            "the company newsletter",
+            "the annual report",
+        ],
+    },
 ];
 
-pub const TITLES: &[&str] = &[
-    "Engineer",
-    "Senior Engineer",
-    "Staff Engineer",
-    "Product Manager",
-    "Designer",
-    "Analyst",
-    "Account Executive",
-    "Team Lead",
-    "Director",
-    "Specialist",
-    "Coordinator",
-    "Consultant",
-    "Researcher",
-    "Manager",
-    "Associate",
-    "Vice President",
+/// Where the CEO sits: above every department.
+pub const LEADERSHIP: Team = Team {
+    name: "Leadership",
+    roles: &["Chief of Staff"],
+    skills: &["strategy", "leadership", "fundraising", "public speaking"],
+    projects: &[
+        "the company strategy",
+        "the annual kickoff",
+        "the board meeting",
+    ],
+};
+
+/// What anyone might also be asked about.
+pub const GENERAL_SKILLS: &[&str] = &[
+    "mentoring",
+    "public speaking",
+    "Spanish",
+    "German",
+    "Japanese",
+    "running",
+    "photography",
+    "chess",
+    "cycling",
+    "parenting",
+    "sign language",
 ];
 
 /// Offices and their time zones.
@@ -72,189 +312,17 @@ pub const PLACES: &[(&str, &str)] = &[
     ("Remote", "UTC"),
 ];
 
-const WORDS: &[&str] = &[
-    "the",
-    "team",
-    "we",
-    "shipped",
-    "release",
-    "customer",
-    "feedback",
-    "roadmap",
-    "quarter",
-    "meeting",
-    "notes",
-    "design",
-    "review",
-    "launch",
-    "plan",
-    "today",
-    "tomorrow",
-    "week",
-    "project",
-    "update",
-    "deadline",
-    "budget",
-    "hiring",
-    "onboarding",
-    "workshop",
-    "demo",
-    "metrics",
-    "dashboard",
-    "migration",
-    "database",
-    "service",
-    "latency",
-    "incident",
-    "postmortem",
-    "retro",
-    "sprint",
-    "backlog",
-    "priority",
-    "goal",
-    "milestone",
-    "partner",
-    "contract",
-    "proposal",
-    "research",
-    "interview",
-    "survey",
-    "results",
-    "numbers",
-    "growth",
-    "support",
-    "ticket",
-    "question",
-    "idea",
-    "experiment",
-    "prototype",
-    "pilot",
-    "office",
-    "travel",
-    "conference",
-    "talk",
-    "slides",
-    "draft",
-    "document",
-    "policy",
-    "process",
-    "security",
-    "training",
-    "mentoring",
-    "coffee",
-    "lunch",
-    "welcome",
-    "thanks",
-    "great",
-    "new",
-    "first",
-    "next",
-    "big",
-    "small",
-    "quick",
-    "important",
-    "shared",
-    "open",
-    "clear",
-    "finally",
-    "again",
-    "together",
-    "with",
-    "for",
-    "on",
-    "about",
-    "from",
-    "our",
-    "this",
-    "that",
-    "is",
-    "are",
-    "was",
-    "will",
-    "can",
-    "should",
-    "looks",
-    "works",
-    "needs",
-    "helps",
-    "brings",
-];
-
-const LINKS: &[&str] = &[
-    "https://example.com/roadmap",
-    "https://example.com/handbook",
-    "https://example.com/wiki/onboarding",
-    "https://example.com/dashboards/growth",
-];
-
-fn sentence(rng: &mut StdRng, words: usize) -> String {
-    let mut text = String::new();
-    for i in 0..words {
-        let word = WORDS.choose(rng).unwrap_or(&"team");
-        if i == 0 {
-            let mut chars = word.chars();
-            if let Some(first) = chars.next() {
-                text.extend(first.to_uppercase());
-                text.push_str(chars.as_str());
-            }
-        } else {
-            text.push(' ');
-            text.push_str(word);
-        }
-    }
-    text.push(if rng.gen_bool(0.15) { '!' } else { '.' });
-    text
-}
-
-/// A paragraph of a number of sentences drawn from `sentences`.
-fn paragraph(rng: &mut StdRng, sentences: std::ops::Range<usize>) -> String {
-    let count = rng.gen_range(sentences);
-    (0..count)
-        .map(|_| {
-            let words = rng.gen_range(5..16);
-            sentence(rng, words)
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A post's Markdown: mostly a line or two, sometimes a few paragraphs with emphasis, a link,
-/// a list, a quote or code, the way people write updates.
-pub fn post_body(rng: &mut StdRng) -> String {
-    let kind = rng.gen_range(0..100);
-    if kind < 60 {
-        return paragraph(rng, 1..3);
-    }
-    let mut body = paragraph(rng, 2..5);
-    if rng.gen_bool(0.5) {
-        body = body.replacen(" team", " **team**", 1);
-    }
-    if rng.gen_bool(0.4) {
-        let link = LINKS.choose(rng).unwrap_or(&LINKS[0]);
-        body.push_str(&format!(" Details [here]({link})."));
-    }
-    if kind >= 90 {
-        body.push_str("\n\n");
-        match rng.gen_range(0..3) {
-            0 => {
-                for _ in 0..rng.gen_range(2..5) {
-                    let words = rng.gen_range(3..8);
-                    body.push_str(&format!("- {}\n", sentence(rng, words)));
-                }
-            }
-            1 => {
-                let words = rng.gen_range(6..14);
-                body.push_str(&format!("> {}\n", sentence(rng, words)));
-            }
-            _ => body.push_str("```\ncargo test --release\n```\n"),
-        }
-        body.push('\n');
-        body.push_str(&paragraph(rng, 1..3));
-    }
-    body
-}
-
-/// A short "About" for a profile.
-pub fn about(rng: &mut StdRng) -> String {
-    paragraph(rng, 1..3)
+/// The language spoken in an office's city besides English, if another.
+pub fn local_language(office: &str) -> Option<&'static str> {
+    Some(match office {
+        "Berlin" => "German",
+        "Lisbon" | "São Paulo" => "Portuguese",
+        "Tokyo" => "Japanese",
+        "Bangalore" => "Hindi",
+        "Nairobi" => "Swahili",
+        "Lagos" => "Yoruba",
+        "Singapore" => "Mandarin",
+        "Toronto" => "French",
+        _ => return None,
+    })
 }

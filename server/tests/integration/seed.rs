@@ -11,7 +11,9 @@ async fn a_seeded_organization_can_be_signed_into_and_browsed() {
         posts: 250,
         seed: 5,
     };
-    seed::run(&db, &options).await.expect("seeding works");
+    seed::run(&db, &app.state.media, &options)
+        .await
+        .expect("seeding works");
 
     let admin = app.visitor();
     admin
@@ -45,6 +47,6 @@ async fn a_seeded_organization_can_be_signed_into_and_browsed() {
     let page = admin.open("/people/admin").await;
     assert_eq!(page.status, 200);
     assert!(page.has_region("Posts by Northwind Admin"));
-    let again = seed::run(&db, &options).await;
+    let again = seed::run(&db, &app.state.media, &options).await;
     assert!(again.is_err(), "seeding refuses a database that has people");
 }

@@ -111,6 +111,8 @@ pub struct TestApp {
     /// The server's shared state, for builders that make data through the stores.
     pub state: app::state::AppState,
     pub db: TestDb,
+    /// Where its uploaded media is kept (a folder of its own, shared with its other servers).
+    pub media_dir: std::path::PathBuf,
 }
 
 impl TestApp {
@@ -121,8 +123,11 @@ impl TestApp {
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let db = TestDb::new().await;
         let mail = mailbox::Mailbox::for_tests();
+        let media_dir =
+            std::env::temp_dir().join(format!("commons-test-media-{:016x}", rand::random::<u64>()));
         let (url, state) = start_server(&db.url, |config| {
             mail.configure(config);
+            config.media_dir = media_dir.clone();
             adjust(config)
         })
         .await;
@@ -131,12 +136,16 @@ impl TestApp {
             mail,
             state,
             db,
+            media_dir,
         }
     }
 
     /// The address of another Commons server on the same database, as behind a load balancer.
     pub async fn another_server(&self) -> String {
-        start_server(&self.db.url, |_| {}).await.0
+        let media_dir = self.media_dir.clone();
+        start_server(&self.db.url, |config| config.media_dir = media_dir)
+            .await
+            .0
     }
 
     /// A new visitor with an empty cookie jar, like a fresh browser.
