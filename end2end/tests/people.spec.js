@@ -80,6 +80,8 @@ test('a colleague in the same department is suggested, and dismissing keeps them
   await beaSuggested.getByRole('button', { name: 'Dismiss', exact: true }).click();
   // With WebAssembly it is hidden in place; without, the page comes back without it.
   await expect(beaSuggested).toBeHidden();
+  // She was the only one: no empty heading is left behind.
+  await expect(suggestions).toBeHidden();
 
   await visit(page, '/people');
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();

@@ -110,7 +110,6 @@ pub async fn current_viewer(
     Ok(Some(viewer))
 }
 
-
 /// Starts a fresh session for `user_id` inside the caller's transaction: a new token every time
 /// (so a sign-in never reuses an id an attacker may have planted), ending the request's old one,
 /// and sets the cookie on the response.

@@ -29,7 +29,7 @@ pub async fn following(
     server::list(handle, super::store::Side::Following, before).await
 }
 
-/// The ids of up to 5,000 people the viewer follows, newest follow first: what an open
+/// The ids of up to 5,000 people the viewer follows (in no set order): what an open
 /// "Following" feed lets in as posts arrive live.
 #[server(endpoint = "followed_ids", input = GetUrl)]
 pub async fn followed_ids() -> Result<Vec<i64>, AppError> {

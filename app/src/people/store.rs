@@ -433,15 +433,30 @@ pub async fn who_knows(db: &Db, scope: &ReadScope, word: &str) -> Result<Vec<Exp
     let mut writers: Vec<(i64, i64)> = counts.into_iter().collect();
     writers.sort_by_key(|&(author, posts)| (std::cmp::Reverse(posts), author));
     writers.truncate(EXPERTS - experts.len());
+    if writers.is_empty() {
+        return Ok(experts);
+    }
+    // The writers in one query; their ids are numbers from our own query, so they can be
+    // written into the SQL.
+    let ids: Vec<String> = writers
+        .iter()
+        .map(|(author, _)| author.to_string())
+        .collect();
+    let sql = format!(
+        "SELECT {ENTRY} FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id IN ({})",
+        ids.join(", ")
+    );
+    let mut found = std::collections::HashMap::new();
+    for row in sqlx::query(&sql).fetch_all(db).await? {
+        found.insert(row.try_get::<i64, _>(0)?, entry_from_row(&row)?);
+    }
     for (author, posts) in writers {
-        let sql = format!(
-            "SELECT {ENTRY} FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = $1"
-        );
-        let row = sqlx::query(&sql).bind(author).fetch_one(db).await?;
-        experts.push(Expert {
-            person: entry_from_row(&row)?,
-            evidence: Evidence::Wrote(posts),
-        });
+        if let Some(person) = found.remove(&author) {
+            experts.push(Expert {
+                person,
+                evidence: Evidence::Wrote(posts),
+            });
+        }
     }
     Ok(experts)
 }

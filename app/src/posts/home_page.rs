@@ -29,17 +29,16 @@ fn HomeFeed() -> impl IntoView {
     let draft = query.get("draft").unwrap_or_default();
     let error = submitted_error();
     let view = FeedView::from_query(query.get("view").as_deref());
+    // The Following view lets in live only the posts of people followed. Read one after the
+    // other, so a page holds one database connection at a time (two at once made the pool the
+    // bottleneck under load, BENCHMARKS.md).
     let page = OnceResource::new(async move {
         match view {
-            FeedView::Everyone => home_feed(before).await,
-            FeedView::Following => following_feed(before).await,
-        }
-    });
-    // The Following view lets in live only the posts of people followed.
-    let authors = OnceResource::new(async move {
-        match view {
-            FeedView::Everyone => Ok(None),
-            FeedView::Following => crate::follows::api::followed_ids().await.map(Some),
+            FeedView::Everyone => Ok((home_feed(before).await?, None)),
+            FeedView::Following => {
+                let page = following_feed(before).await?;
+                Ok((page, Some(crate::follows::api::followed_ids().await?)))
+            }
         }
     });
     let viewer_id = use_context::<crate::auth::Viewer>()
@@ -53,8 +52,8 @@ fn HomeFeed() -> impl IntoView {
             {move || {
                 let (draft, error) = (draft.clone(), error.clone());
                 Suspend::new(async move {
-                    match (page.await, authors.await) {
-                        (Ok(first), Ok(authors)) => view! {
+                    match page.await {
+                        Ok((first, authors)) => view! {
                             <LiveFeed
                                 view
                                 viewer_id
@@ -70,7 +69,7 @@ fn HomeFeed() -> impl IntoView {
                             </LiveFeed>
                         }
                         .into_any(),
-                        (Err(error), _) | (_, Err(error)) => {
+                        Err(error) => {
                             view! { <crate::ui::ErrorPage error/> }.into_any()
                         }
                     }

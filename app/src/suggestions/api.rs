@@ -9,14 +9,11 @@ use leptos::server_fn::codec::GetUrl;
 pub async fn suggestions() -> Result<Vec<Suggestion>, AppError> {
     let (viewer, state) = (crate::api::require_viewer()?, crate::api::state()?);
     crate::api::read_scope()?;
-    if let Some(list) = state.suggestions.get(viewer.id) {
-        return Ok(list.as_ref().clone());
-    }
-    let list = super::store::for_viewer(&state.db, viewer.id).await?;
-    state
+    let list = state
         .suggestions
-        .keep(viewer.id, std::sync::Arc::new(list.clone()));
-    Ok(list)
+        .get_or_make(viewer.id, || super::store::for_viewer(&state.db, viewer.id))
+        .await?;
+    Ok(list.as_ref().clone())
 }
 
 /// Stops suggesting the person with `handle` to the viewer.

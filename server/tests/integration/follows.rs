@@ -194,3 +194,27 @@ async fn without_javascript_the_toggle_is_a_form_back_to_the_profile() {
     assert!(tabs.has_region("Feed views"));
     assert!(tabs.link("Everyone").is_some() && tabs.link("Following").is_some());
 }
+
+#[tokio::test]
+async fn an_open_following_feed_knows_whom_it_lets_in_live() {
+    async fn ids(person: &Person) -> Vec<i64> {
+        let mut ids = person
+            .read(app::follows::api::FollowedIds {})
+            .await
+            .expect("followed ids");
+        ids.sort_unstable();
+        ids
+    }
+    let app = TestApp::spawn().await;
+    let ada = app.person_after_setup("Ada Lovelace").await;
+    let bea = app.person("Bea Member").await;
+    let cy = app.person("Cy Young").await;
+    assert_eq!(ids(&ada).await, Vec::<i64>::new());
+    set(&ada, "bea-member", true).await.unwrap();
+    set(&ada, "cy-young", true).await.unwrap();
+    let mut both = vec![bea.id(), cy.id()];
+    both.sort_unstable();
+    assert_eq!(ids(&ada).await, both);
+    set(&ada, "cy-young", false).await.unwrap();
+    assert_eq!(ids(&ada).await, vec![bea.id()]);
+}
