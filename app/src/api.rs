@@ -15,7 +15,7 @@ mod server {
         error::AppError,
         state::AppState,
     };
-    use http::{header, request::Parts, StatusCode};
+    use http::{header, request::Parts};
     use leptos::prelude::*;
     use leptos_axum::ResponseOptions;
 
@@ -154,7 +154,7 @@ mod server {
             }
         }
         if let Err(error) = &result {
-            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            let status = error.http_status();
             if is_plain_form_post() {
                 if let Some(page) = referring_page() {
                     let mut fields = vec![(super::ERROR_PARAM, error.code().to_string())];

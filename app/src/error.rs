@@ -72,6 +72,12 @@ impl AppError {
         }
     }
 
+    /// The HTTP status that goes with this error, as a type.
+    #[cfg(feature = "ssr")]
+    pub fn http_status(&self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
     /// The HTTP status that goes with this error.
     pub fn status(&self) -> u16 {
         match self {

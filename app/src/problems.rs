@@ -9,6 +9,7 @@ fn all() -> impl Iterator<Item = &'static Problem> {
         .chain(crate::follows::model::PROBLEMS)
         .chain(crate::media::model::PROBLEMS)
         .chain(crate::people::model::PROBLEMS)
+        .chain(crate::people::import::model::PROBLEMS)
         .chain(crate::posts::model::PROBLEMS)
         .chain(crate::setup::model::PROBLEMS)
 }

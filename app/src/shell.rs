@@ -1,10 +1,10 @@
 //! The HTML document and the routes.
 use crate::auth::{
-    CheckEmailPage, ForgotPasswordPage, InvitePage, JoinPage, ResetPasswordPage, SettingsPage,
-    SignInPage, VerifyPage,
+    ActivatePage, CheckEmailPage, ForgotPasswordPage, InvitePage, JoinPage, ResetPasswordPage,
+    SettingsPage, SignInPage, VerifyPage,
 };
 use crate::follows::{FollowersPage, FollowingPage};
-use crate::people::{DirectoryPage, ProfilePage};
+use crate::people::{DirectoryPage, PeopleImportPage, ProfilePage};
 use crate::posts::{HomePage, PostPage};
 use crate::setup::SetupPage;
 use crate::ui::{provide_session, Header, NotFound};
@@ -90,10 +90,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/verify") view=VerifyPage ssr=SsrMode::Async/>
                     <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/activate") view=ActivatePage ssr=SsrMode::Async/>
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
                     <Route path=path!("/people") view=DirectoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/people/import") view=PeopleImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle/followers") view=FollowersPage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle/following") view=FollowingPage ssr=SsrMode::Async/>

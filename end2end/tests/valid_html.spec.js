@@ -48,6 +48,19 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
   await expect(page.getByRole('article')).toHaveCount(1);
   const profile = await profileLink(page, ADMIN.name).getAttribute('href');
   const postPath = await page.getByRole('article').getByRole('link').filter({ has: page.locator('time') }).getAttribute('href');
+  const uploaded = await page.request.post('/admin/people/import/upload', {
+    headers: { origin: server.url },
+    multipart: {
+      csv: {
+        name: 'people.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('name,email,title,department,location,manager_email\nCy,cy@example.org,,,,\nDi,bad,,,,\n'),
+      },
+    },
+    maxRedirects: 0,
+  });
+  expect(uploaded.status()).toBe(201);
+  const importPreview = uploaded.headers().location;
   const bea = await newPage();
   await joinAs(server, bea, BEA);
   const beaProfile = await profileLink(bea, BEA.name).getAttribute('href');
@@ -58,6 +71,8 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
     '/people?q=ada&department=&location=',
     '/invite',
     '/settings',
+    '/admin/people/import',
+    importPreview,
     profile,
     `${profile}/followers`,
     `${profile}/following`,
@@ -75,6 +90,7 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
     '/join/check-email?email=someone%40example.org',
     '/verify?token=abc',
     '/reset-password?token=abc',
+    '/activate?token=abc',
     '/sign-in?error=sign-in-wrong',
   ]);
   // An error made below the app (the body limit) is a page of ours too.

@@ -6,8 +6,10 @@ mod error_pages;
 mod live;
 mod media;
 mod observability;
+mod people_import;
 mod security;
 pub mod seed;
+mod uploads;
 mod valid_html;
 
 use app::{
@@ -126,6 +128,7 @@ pub fn job_kinds() -> app::jobs::Registry {
     app::auth::jobs::register(&mut registry);
     app::mail::register(&mut registry);
     app::media::jobs::register(&mut registry);
+    app::people::import::jobs::register(&mut registry);
     registry
 }
 
@@ -159,7 +162,7 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
         .layer(timeout(config.request_timeout));
     // An upload from a phone on a slow network takes longer than any page: its own limits.
     let dynamic = pages
-        .merge(media::upload_routes())
+        .merge(uploads::routes())
         .layer(middleware::from_fn_with_state(
             state.clone(),
             app::auth::session::resolve_session,

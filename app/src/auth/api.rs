@@ -61,7 +61,12 @@ mod server {
         let email = email.trim().to_lowercase();
         rate_limit::sign_in(&state.limiter, &client_ip(), &email).await?;
         let found = store::credentials(&state.db, &email).await?;
-        let stored = found.as_ref().map(|c| c.password_hash.clone());
+        // An imported account has no password until it is activated: it is checked like an
+        // unknown address, so the answer takes as long and says the same.
+        let stored = found
+            .as_ref()
+            .map(|c| c.password_hash.clone())
+            .filter(|hash| !hash.is_empty());
         if !password::verify(password, stored).await {
             return Err(AppError::invalid(model::WRONG_PASSWORD));
         }

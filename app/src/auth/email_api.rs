@@ -36,6 +36,13 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     finish(server::reset_password(token, password).await, &[])
 }
 
+/// Sets the first password of an imported account through its activation link, and signs the
+/// person in.
+#[server(endpoint = "activate_account")]
+pub async fn activate_account(token: String, password: String) -> Result<(), AppError> {
+    finish(server::activate_account(token, password).await, &[])
+}
+
 /// Mails an invitation to each address in `emails` (separated by commas, spaces or new lines);
 /// returns how many were sent.
 #[server(endpoint = "send_invitations")]
@@ -109,13 +116,27 @@ mod server {
     }
 
     pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+        set_password_by_link(token, password, LinkPurpose::Reset).await
+    }
+
+    pub async fn activate_account(token: String, password: String) -> Result<(), AppError> {
+        set_password_by_link(token, password, LinkPurpose::Activate).await
+    }
+
+    /// Sets a password through a link mailed for `purpose` (which proves the mailbox), ends
+    /// every other session of that person and signs them in on a new one.
+    async fn set_password_by_link(
+        token: String,
+        password: String,
+        purpose: LinkPurpose,
+    ) -> Result<(), AppError> {
         let state = state()?;
         let password = parse_password(&password)?;
         let password_hash = password::hash(password).await?;
         let now = now_ms();
         let mut tx = crate::db::begin_write(&state.db).await?;
         let hash = session::token_hash(token.trim());
-        let user_id = store::use_link(&mut tx, &hash, LinkPurpose::Reset, now)
+        let user_id = store::use_link(&mut tx, &hash, purpose, now)
             .await?
             .ok_or_else(|| AppError::invalid(model::LINK_SPENT))?;
         store::set_password(&mut tx, user_id, &password_hash).await?;
@@ -124,7 +145,11 @@ mod server {
         session::end_all(&mut tx, user_id).await?;
         session::start(&mut tx, user_id).await?;
         tx.commit().await?;
-        tracing::info!(user = user_id, "password reset; every other session ended");
+        tracing::info!(
+            user = user_id,
+            ?purpose,
+            "password set; every other session ended"
+        );
         redirect_to("/");
         Ok(())
     }

@@ -1,6 +1,8 @@
 //! The pages of links sent by mail, and of asking for one. Each link opens a page whose one
 //! button completes the action: opening the link (as mail scanners do) uses nothing up.
-use super::email_api::{RequestPasswordReset, ResendVerification, ResetPassword, VerifyEmail};
+use super::email_api::{
+    ActivateAccount, RequestPasswordReset, ResendVerification, ResetPassword, VerifyEmail,
+};
 use super::NewPasswordField;
 use crate::ui::{submitted_error, FormError, TextField};
 use leptos::{form::ActionForm, prelude::*};
@@ -103,6 +105,26 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 <NewPasswordField label="New password"/>
                 <FormError message=submitted_error()/>
                 <button type="submit">"Set password"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The activation link's page: someone an administrator imported chooses their first password.
+#[component]
+pub fn ActivatePage() -> impl IntoView {
+    let action = ServerAction::<ActivateAccount>::new();
+    let token = query("token");
+    view! {
+        <Title text="Activate your account"/>
+        <section class="card narrow" aria-labelledby="activate-title">
+            <h1 id="activate-title">"Activate your account"</h1>
+            <p>"Your administrator has set up your account. Choose a password to sign in; you can complete your profile next."</p>
+            <ActionForm action>
+                <input type="hidden" name="token" value=token/>
+                <NewPasswordField label="Password"/>
+                <FormError message=submitted_error()/>
+                <button type="submit">"Activate account"</button>
             </ActionForm>
         </section>
     }

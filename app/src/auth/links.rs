@@ -66,6 +66,32 @@ pub async fn send_reset(
     Ok(())
 }
 
+/// Mails someone an administrator imported a link (valid as long as an invitation) to choose
+/// their first password, which also proves their address.
+pub async fn send_activation(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    name: &str,
+    email: &str,
+) -> Result<(), AppError> {
+    let days = super::model::INVITE_DAYS;
+    let token = new_link(conn, user_id, LinkPurpose::Activate, days * 24).await?;
+    let organization = organization_name();
+    let message = mail::SendMail {
+        to: email.to_string(),
+        subject: format!("Your account at {organization} on Commons is ready"),
+        lines: vec![
+            format!("Hello {name},"),
+            format!("{organization} uses Commons, where colleagues share updates, questions and what they know. An administrator has set up an account for you, with your name and team."),
+            format!("Open the link below to choose your password and sign in. It works once, within {days} days."),
+        ],
+        action: "Activate account".into(),
+        link: format!("{}/activate?token={token}", site_url()),
+    };
+    mail::queue(conn, &message).await?;
+    Ok(())
+}
+
 /// Mails an invitation with its link to `email`, from `inviter`.
 pub async fn send_invitation(
     conn: &mut AnyConnection,

@@ -25,7 +25,9 @@ pub mod store;
 
 pub use invite_page::InvitePage;
 pub use join_page::JoinPage;
-pub use link_pages::{CheckEmailPage, ForgotPasswordPage, ResetPasswordPage, VerifyPage};
+pub use link_pages::{
+    ActivatePage, CheckEmailPage, ForgotPasswordPage, ResetPasswordPage, VerifyPage,
+};
 pub use model::{SessionInfo, Viewer};
 pub use new_password::NewPasswordField;
 pub use settings_page::SettingsPage;

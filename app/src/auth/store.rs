@@ -20,6 +20,8 @@ pub struct NewAccount {
 pub enum LinkPurpose {
     Verify,
     Reset,
+    /// The first password of an account an administrator imported.
+    Activate,
 }
 
 impl LinkPurpose {
@@ -27,6 +29,7 @@ impl LinkPurpose {
         match self {
             LinkPurpose::Verify => "verify",
             LinkPurpose::Reset => "reset",
+            LinkPurpose::Activate => "activate",
         }
     }
 }
@@ -74,6 +77,40 @@ pub fn handle_base(name: &str) -> String {
     } else {
         handle
     }
+}
+
+/// A free handle for each of `names`, in order: none taken yet, none the same as another's.
+/// Reads every handle once (for imports of many people at a time).
+pub async fn free_handles(
+    conn: &mut AnyConnection,
+    names: &[&str],
+) -> Result<Vec<String>, sqlx::Error> {
+    let mut taken: std::collections::HashSet<String> =
+        sqlx::query_scalar::<_, String>("SELECT handle FROM users")
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .collect();
+    let mut next_number: std::collections::HashMap<String, usize> = Default::default();
+    let mut handles = Vec::with_capacity(names.len());
+    for name in names {
+        let base = handle_base(name);
+        let n = next_number.entry(base.clone()).or_insert(1);
+        let handle = loop {
+            let handle = if *n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            *n += 1;
+            if !taken.contains(&handle) {
+                break handle;
+            }
+        };
+        taken.insert(handle.clone());
+        handles.push(handle);
+    }
+    Ok(handles)
 }
 
 /// Creates an account with a free handle. Runs inside the caller's transaction.
@@ -432,8 +469,9 @@ pub async fn rename(conn: &mut AnyConnection, user_id: i64, name: &str) -> Resul
     Ok(())
 }
 
-/// An account made by the seed command, verified, with a ready password hash.
-pub struct SeedAccount {
+/// An account made in bulk: by the seed command (verified, with a ready password hash), or by
+/// a directory import (no password until the person activates it, not verified).
+pub struct BulkAccount {
     pub id: i64,
     pub handle: String,
     pub email: String,
@@ -441,12 +479,13 @@ pub struct SeedAccount {
     pub password_hash: String,
     pub is_admin: bool,
     pub created_at: i64,
+    pub email_verified_at: Option<i64>,
 }
 
-/// Inserts many accounts in one statement (the seed command's bulk path).
+/// Inserts many accounts in one statement (at most a few hundred: each takes 8 parameters).
 pub async fn insert_many(
     conn: &mut AnyConnection,
-    accounts: &[SeedAccount],
+    accounts: &[BulkAccount],
 ) -> Result<(), sqlx::Error> {
     let columns = [
         "id",
@@ -467,7 +506,7 @@ pub async fn insert_many(
             .bind(&a.password_hash)
             .bind(a.is_admin as i64)
             .bind(a.created_at)
-            .bind(a.created_at)
+            .bind(a.email_verified_at)
     })
     .await
 }

@@ -9,7 +9,11 @@ use super::{
     storage::MediaStorage,
     store::{self, Kind, MediaRow},
 };
-use crate::{auth::Viewer, error::AppError, state::AppState};
+use crate::{
+    auth::Viewer,
+    error::{AppError, Problem},
+    state::AppState,
+};
 use std::{
     path::{Path, PathBuf},
     sync::Arc,
@@ -23,16 +27,24 @@ pub struct Media {
     pub uploads: PathBuf,
 }
 
-/// An upload being received into a temporary file, refused once it passes the cap. The file is
+/// An upload being received into a temporary file, refused once it passes its cap. The file is
 /// removed when this is dropped, whatever happened.
 pub struct Upload {
     path: PathBuf,
     file: tokio::fs::File,
     written: u64,
+    cap: u64,
+    too_large: Problem,
 }
 
 impl Upload {
-    pub async fn start(media: &Media) -> Result<Upload, AppError> {
+    /// A photo upload.
+    pub async fn photo(media: &Media) -> Result<Upload, AppError> {
+        Self::start(media, MAX_UPLOAD_BYTES, PHOTO_TOO_LARGE).await
+    }
+
+    /// An upload of at most `cap` bytes; past it, writing fails with `too_large`.
+    pub async fn start(media: &Media, cap: u64, too_large: Problem) -> Result<Upload, AppError> {
         tokio::fs::create_dir_all(&media.uploads)
             .await
             .map_err(internal("could not make the uploads folder"))?;
@@ -46,14 +58,16 @@ impl Upload {
             path,
             file,
             written: 0,
+            cap,
+            too_large,
         })
     }
 
     /// Adds the next part of the file; past the cap nothing more is written.
     pub async fn write(&mut self, chunk: &[u8]) -> Result<(), AppError> {
         self.written += chunk.len() as u64;
-        if self.written > MAX_UPLOAD_BYTES {
-            return Err(AppError::invalid(PHOTO_TOO_LARGE));
+        if self.written > self.cap {
+            return Err(AppError::invalid(self.too_large.clone()));
         }
         self.file
             .write_all(chunk)
@@ -63,6 +77,11 @@ impl Upload {
 
     pub fn is_empty(&self) -> bool {
         self.written == 0
+    }
+
+    /// Whether writing failed with this upload's "too large" problem.
+    pub fn is_too_large(&self, error: &AppError) -> bool {
+        matches!(error, AppError::Invalid(problem) if *problem == self.too_large)
     }
 
     /// The whole file is here; where to read it.

@@ -76,7 +76,7 @@ pub async fn directory_filters() -> Result<Filters, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::save_photo;
+pub use server::{known_time_zone, save_photo};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -91,6 +91,11 @@ mod server {
     };
     use crate::policy::{self, Audience};
     use crate::{jobs, state::AppState};
+
+    /// Whether `name` is a time zone the system knows ("Europe/Paris").
+    pub fn known_time_zone(name: &str) -> bool {
+        jiff::tz::TimeZone::get(name).is_ok()
+    }
 
     /// The time now in `time_zone` ("14:05"), if it names a zone the system knows.
     pub fn local_time(time_zone: &str) -> Option<String> {
@@ -151,7 +156,7 @@ mod server {
             return Err(AppError::forbidden(model::NOT_YOUR_PROFILE));
         }
         let edit = ProfileEdit::parse(form)?;
-        if !edit.time_zone.is_empty() && jiff::tz::TimeZone::get(&edit.time_zone).is_err() {
+        if !edit.time_zone.is_empty() && !known_time_zone(&edit.time_zone) {
             return Err(AppError::invalid(model::TIME_ZONE_UNKNOWN));
         }
         let mut tx = crate::db::begin_write(&state.db).await?;

@@ -70,8 +70,12 @@ fn Directory() -> impl IntoView {
             Ok::<_, crate::error::AppError>((filters, page))
         }
     });
+    let is_admin = use_context::<crate::auth::Viewer>().is_some_and(|v| v.is_admin);
     view! {
         <h1>"People"</h1>
+        {is_admin.then(|| view! {
+            <p class="admin-link"><a href="/admin/people/import">"Import people from a CSV file"</a></p>
+        })}
         {browsing.then(|| view! { <crate::suggestions::PeopleYouMayKnow/> })}
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || {

@@ -3,10 +3,12 @@
 pub mod api;
 mod directory_page;
 mod edit_form;
+pub mod import;
 pub mod model;
 mod profile_page;
 #[cfg(feature = "ssr")]
 pub mod store;
 
 pub use directory_page::DirectoryPage;
+pub use import::PeopleImportPage;
 pub use profile_page::ProfilePage;

@@ -132,6 +132,35 @@ pub async fn reports_of(db: &Db, manager: i64) -> Result<Vec<PersonLink>, sqlx::
     rows.iter().map(person_from_row).collect()
 }
 
+/// The details of a profile that an edit and a directory import both set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Details {
+    pub pronouns: String,
+    pub title: String,
+    pub department: String,
+    pub location: String,
+    pub time_zone: String,
+    pub phone: String,
+    /// Comma-separated, as stored: "Rust, Accessibility".
+    pub ask_me_about: String,
+    pub languages: String,
+}
+
+impl From<&ProfileEdit> for Details {
+    fn from(edit: &ProfileEdit) -> Self {
+        Details {
+            pronouns: edit.pronouns.clone(),
+            title: edit.title.clone(),
+            department: edit.department.clone(),
+            location: edit.location.clone(),
+            time_zone: edit.time_zone.clone(),
+            phone: edit.phone.clone(),
+            ask_me_about: edit.ask_me_about.join(", "),
+            languages: edit.languages.join(", "),
+        }
+    }
+}
+
 /// Saves an edit, with the manager already resolved: the profile here, the name through the
 /// account that owns it, and the search words again.
 pub async fn update(
@@ -141,31 +170,46 @@ pub async fn update(
     manager_id: Option<i64>,
 ) -> Result<(), sqlx::Error> {
     crate::auth::store::rename(conn, user_id, &edit.name).await?;
+    set_details(conn, user_id, &Details::from(edit), manager_id).await?;
+    sqlx::query("UPDATE profiles SET links = $1, about = $2 WHERE user_id = $3")
+        .bind(edit.links.join("\n"))
+        .bind(&edit.about)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    index(conn, user_id).await
+}
+
+/// Sets `user_id`'s details and manager (making their profile if they have none yet). Their
+/// search words are the caller's to write again ([`index`], [`index_many`]).
+pub async fn set_details(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    details: &Details,
+    manager_id: Option<i64>,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO profiles (user_id, pronouns, title, department, location, time_zone, phone, \
-         ask_me_about, languages, links, about, manager_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+         ask_me_about, languages, manager_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
          ON CONFLICT (user_id) DO UPDATE SET pronouns = excluded.pronouns, \
          title = excluded.title, department = excluded.department, \
          location = excluded.location, time_zone = excluded.time_zone, phone = excluded.phone, \
          ask_me_about = excluded.ask_me_about, languages = excluded.languages, \
-         links = excluded.links, about = excluded.about, manager_id = excluded.manager_id",
+         manager_id = excluded.manager_id",
     )
     .bind(user_id)
-    .bind(&edit.pronouns)
-    .bind(&edit.title)
-    .bind(&edit.department)
-    .bind(&edit.location)
-    .bind(&edit.time_zone)
-    .bind(&edit.phone)
-    .bind(edit.ask_me_about.join(", "))
-    .bind(edit.languages.join(", "))
-    .bind(edit.links.join("\n"))
-    .bind(&edit.about)
+    .bind(&details.pronouns)
+    .bind(&details.title)
+    .bind(&details.department)
+    .bind(&details.location)
+    .bind(&details.time_zone)
+    .bind(&details.phone)
+    .bind(&details.ask_me_about)
+    .bind(&details.languages)
     .bind(manager_id)
     .execute(&mut *conn)
     .await?;
-    index(conn, user_id).await
+    Ok(())
 }
 
 /// Makes `photo` (a media id, or none) `user_id`'s photo; returns the one it replaces. The
@@ -237,12 +281,24 @@ async fn insert_terms(
 
 /// Writes `user_id`'s search words again, from their account and profile as they are now.
 pub async fn index(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM people_terms WHERE user_id = $1")
-        .bind(user_id)
+    index_many(conn, &[user_id]).await
+}
+
+/// Writes the search words of everyone in `ids` again, a batch at a time.
+pub async fn index_many(conn: &mut AnyConnection, ids: &[i64]) -> Result<(), sqlx::Error> {
+    for batch in ids.chunks(500) {
+        // Ids are numbers, so they can be written into the SQL.
+        let list: Vec<String> = batch.iter().map(|id| id.to_string()).collect();
+        sqlx::query(&format!(
+            "DELETE FROM people_terms WHERE user_id IN ({})",
+            list.join(", ")
+        ))
         .execute(&mut *conn)
         .await?;
-    let terms = terms_of(conn, &[user_id]).await?;
-    insert_terms(conn, &terms).await
+        let terms = terms_of(conn, batch).await?;
+        insert_terms(conn, &terms).await?;
+    }
+    Ok(())
 }
 
 /// Indexes everyone who has no search words yet (people from before the directory, or from the
@@ -504,9 +560,12 @@ pub async fn filters(db: &Db) -> Result<Filters, sqlx::Error> {
     })
 }
 
-/// A profile made by the seed command.
-pub struct SeedProfile {
+/// A profile made in bulk (by the seed command, or a directory import).
+#[derive(Default)]
+pub struct NewProfile {
     pub user_id: i64,
+    pub pronouns: String,
+    pub phone: String,
     pub title: String,
     pub department: String,
     pub location: String,
@@ -518,14 +577,16 @@ pub struct SeedProfile {
     pub photo_id: Option<i64>,
 }
 
-/// Inserts many profiles in one statement (the seed command's bulk path); their search words
-/// come from [`index_missing`].
+/// Inserts many profiles in one statement (at most a few hundred: each takes 12 parameters);
+/// their search words come from [`index_many`] or [`index_missing`].
 pub async fn insert_many(
     conn: &mut AnyConnection,
-    profiles: &[SeedProfile],
+    profiles: &[NewProfile],
 ) -> Result<(), sqlx::Error> {
     let columns = [
         "user_id",
+        "pronouns",
+        "phone",
         "title",
         "department",
         "location",
@@ -539,6 +600,8 @@ pub async fn insert_many(
     insert_rows(conn, "profiles", &columns, profiles, |query, p| {
         query
             .bind(p.user_id)
+            .bind(&p.pronouns)
+            .bind(&p.phone)
             .bind(&p.title)
             .bind(&p.department)
             .bind(&p.location)

@@ -35,6 +35,11 @@ pub fn can_edit_profile(viewer: Option<&Viewer>, profile_user_id: i64) -> bool {
     viewer.is_some_and(|v| v.id == profile_user_id || v.is_admin)
 }
 
+/// Only administrators import the directory (and send imported people their activation links).
+pub fn can_import_people(viewer: Option<&Viewer>) -> bool {
+    viewer.is_some_and(|v| v.is_admin)
+}
+
 /// Any member may invite a colleague.
 pub fn can_invite(viewer: Option<&Viewer>) -> bool {
     viewer.is_some()
@@ -136,6 +141,8 @@ mod tests {
         assert!(!can_edit_profile(Some(&person(2, false)), 1));
         assert!(can_edit_profile(Some(&person(3, true)), 1));
         assert!(!can_edit_profile(None, 1));
+        assert!(can_import_people(Some(&person(3, true))));
+        assert!(!can_import_people(Some(&person(1, false))));
     }
 
     #[test]

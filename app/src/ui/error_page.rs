@@ -10,7 +10,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
     let status = error.status();
     #[cfg(feature = "ssr")]
     if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
-        options.set_status(http::StatusCode::from_u16(status).unwrap_or_default());
+        options.set_status(error.http_status());
     }
     let title = heading(status);
     view! {

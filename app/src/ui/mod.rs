@@ -5,6 +5,7 @@ mod form;
 mod layout;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+mod progress;
 pub mod time;
 pub mod url;
 
@@ -37,4 +38,5 @@ pub use avatar::Avatar;
 pub use error_page::ErrorPage;
 pub use form::{new_idempotency_key, submitted_error, submitted_problem, FormError, TextField};
 pub use layout::{is_set_up, provide_session, Header, NotFound, RequireSignIn};
+pub use progress::ShowsProgress;
 pub use time::Timestamp;

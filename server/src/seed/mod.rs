@@ -7,14 +7,14 @@ mod texts;
 mod words;
 
 use app::{
-    auth::store::{self as accounts, SeedAccount},
+    auth::store::{self as accounts, BulkAccount},
     db::{id_at, now_ms, Db},
     follows::store::{self as follows, SeedFollow},
     media::{
         store::{self as media_store, Kind, MediaRow},
         Media,
     },
-    people::store::{self as profiles, SeedProfile},
+    people::store::{self as profiles, NewProfile},
     policy::Audience,
     posts::store::{self as posts, SeedPost},
 };
@@ -191,7 +191,7 @@ fn make_accounts(
     count: usize,
     since: i64,
     password_hash: &str,
-) -> Vec<SeedAccount> {
+) -> Vec<BulkAccount> {
     (0..count)
         .map(|n| {
             let first = words::FIRST_NAMES.choose(rng).unwrap_or(&"Ada");
@@ -202,7 +202,7 @@ fn make_accounts(
             } else {
                 format!("{}-{}-{n}", first, last).to_lowercase()
             };
-            SeedAccount {
+            BulkAccount {
                 id: id_at(since + n as i64, n as i64),
                 email: if admin {
                     ADMIN_EMAIL.to_string()
@@ -218,6 +218,7 @@ fn make_accounts(
                 password_hash: password_hash.to_string(),
                 is_admin: admin,
                 created_at: since + n as i64,
+                email_verified_at: Some(since + n as i64),
             }
         })
         .collect()
@@ -266,7 +267,7 @@ fn make_profiles(
     chart: &[Member],
     ids: &[i64],
     photos: &[Option<i64>],
-) -> Vec<SeedProfile> {
+) -> Vec<NewProfile> {
     chart
         .iter()
         .enumerate()
@@ -275,7 +276,7 @@ fn make_profiles(
             if let Some(local) = words::local_language(member.place.0) {
                 languages.push(local);
             }
-            SeedProfile {
+            NewProfile {
                 user_id: ids[n],
                 title: member.title.clone(),
                 department: member.team.name.to_string(),
@@ -286,6 +287,7 @@ fn make_profiles(
                 languages: languages.join(", "),
                 manager_id: member.manager.map(|m| ids[m]),
                 photo_id: photos[n],
+                ..Default::default()
             }
         })
         .collect()

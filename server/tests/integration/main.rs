@@ -12,6 +12,7 @@ mod lifecycle;
 mod live;
 mod pages;
 mod people;
+mod people_import;
 mod photos;
 mod posts;
 mod read_scope;

@@ -117,33 +117,8 @@ fn bomb() -> Vec<u8> {
 
 /// Sends `bytes` as the "photo" file of `handle`'s profile; `html` as a plain form does.
 async fn upload(visitor: &Visitor, handle: &str, bytes: &[u8], html: bool) -> reqwest::Response {
-    let boundary = "commons-test-7MA4YWxkTrZu0gW";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"me.jpg\"\r\n\
-         Content-Type: image/jpeg\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend(bytes);
-    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
-    visitor
-        .client
-        .post(format!("{}/people/{handle}/photo", visitor.url))
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .header(
-            header::ACCEPT,
-            if html {
-                "text/html"
-            } else {
-                "application/json"
-            },
-        )
-        .body(body)
-        .send()
-        .await
-        .expect("upload sent")
+    let path = format!("/people/{handle}/photo");
+    visitor.upload(&path, "photo", "me.jpg", bytes, html).await
 }
 
 /// The problem an upload was refused with.

@@ -346,6 +346,43 @@ impl Visitor {
         }
     }
 
+    /// Sends `bytes` as the file `file_name` in the form field `field` to `path`, as a
+    /// multipart form; `html` as a browser's plain form does (it expects a redirect), otherwise
+    /// as a script does.
+    pub async fn upload(
+        &self,
+        path: &str,
+        field: &str,
+        file_name: &str,
+        bytes: &[u8],
+        html: bool,
+    ) -> Response {
+        let boundary = "commons-test-7MA4YWxkTrZu0gW";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; \
+             filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend(bytes);
+        body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let accept = if html {
+            "text/html"
+        } else {
+            "application/json"
+        };
+        self.client
+            .post(format!("{}{path}", self.url))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::ACCEPT, accept)
+            .body(body)
+            .send()
+            .await
+            .expect("upload sent")
+    }
+
     /// Sets up the organization "Acme" (allowing `example.org`) as Ada Admin.
     pub async fn set_up_acme(&self) {
         self.call("setup", &ACME_SETUP)
