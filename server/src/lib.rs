@@ -58,6 +58,8 @@ pub struct Commons {
     shutdown: watch::Sender<bool>,
     /// Dropping it ends the event follower and the job worker.
     background: watch::Sender<()>,
+    /// How long a stop waits for requests in flight before it ends them.
+    drain_limit: std::time::Duration,
 }
 
 /// Tells long-lived connections (live streams) that the server is stopping. The server waits
@@ -119,6 +121,10 @@ pub async fn build(config: &Config) -> Result<Commons, BoxError> {
         state,
         shutdown,
         background: background_owner,
+        // Every request but an upload has its answer within the request timeout, so this only
+        // cuts uploads (minutes long on a slow phone) and requests that hang: a stop, like an
+        // orchestrator's, always ends.
+        drain_limit: config.request_timeout + std::time::Duration::from_secs(1),
     })
 }
 
@@ -210,7 +216,8 @@ async fn health(Extension(state): Extension<AppState>) -> impl IntoResponse {
     }
 }
 
-/// Serves until `stop` resolves, then ends live streams and finishes requests in flight.
+/// Serves until `stop` resolves, then ends live streams and finishes requests in flight (for
+/// at most the drain limit: past it, those still running are dropped).
 pub async fn serve(
     listener: TcpListener,
     commons: Commons,
@@ -222,6 +229,7 @@ pub async fn serve(
         router,
         shutdown,
         background: _background,
+        drain_limit,
         ..
     } = commons;
     // Pages stream in several writes; without TCP_NODELAY, Nagle's algorithm and delayed ACKs
@@ -232,7 +240,8 @@ pub async fn serve(
         }
     });
     let stopping = shutdown.clone();
-    axum::serve(
+    let mut stopped = shutdown.subscribe();
+    let serving = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
@@ -240,8 +249,18 @@ pub async fn serve(
         stop.await;
         tracing::info!("shutting down: finishing requests in flight");
         let _ = stopping.send(true);
-    })
-    .await?;
+    });
+    let drained = async move {
+        let _ = stopped.wait_for(|stopping| *stopping).await;
+        tokio::time::sleep(drain_limit).await;
+    };
+    tokio::select! {
+        served = std::future::IntoFuture::into_future(serving) => served?,
+        () = drained => tracing::warn!(
+            seconds = drain_limit.as_secs_f64(),
+            "requests still in flight at the drain limit: stopping without them"
+        ),
+    }
     // Live streams left hyper when they upgraded, so it does not wait for them. Each holds a
     // Shutdown until it has told its client the server is going away.
     let _ = tokio::time::timeout(LIVE_GOODBYE, shutdown.closed()).await;

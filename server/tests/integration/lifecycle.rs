@@ -1,5 +1,6 @@
 //! The real `commons` binary: acknowledged writes survive kill -9, sessions survive a restart,
-//! and SIGTERM stops it cleanly even with live streams open.
+//! SIGTERM stops it cleanly even with live streams open, and a stop waits for a request in
+//! flight only so long.
 use crate::support::*;
 use std::process::Command;
 use std::time::Duration;
@@ -52,4 +53,49 @@ async fn sigterm_stops_the_server_even_with_a_live_stream_open() {
     assert!(code.success(), "clean exit: {code}");
     // The stream was told the server is going away (so the page reconnects), not cut off.
     assert_eq!(stream.close_code().await, 1001);
+}
+
+#[tokio::test]
+async fn a_stop_ends_even_while_an_upload_is_still_arriving() {
+    let db = TestDb::new().await;
+    let media = std::env::temp_dir().join(format!("commons-drain-{:016x}", rand::random::<u64>()));
+    let media_dir = media.clone();
+    let server = StoppableServer::start(&db.url, move |config| {
+        config.media_dir = media_dir;
+        config.request_timeout = Duration::from_millis(300);
+    })
+    .await;
+    let ada = account_on(&server.state, &server.url, "Ada Admin", true).await;
+    let token = ada.session_cookie().expect("signed in");
+    let address = server.url.trim_start_matches("http://").to_string();
+    // A photo upload from a phone that has sent its first bytes and then goes quiet: uploads
+    // may take minutes, so the request stays in flight.
+    let mut phone = tokio::net::TcpStream::connect(&address)
+        .await
+        .expect("connects");
+    let head = format!(
+        "POST /people/{}/photo HTTP/1.1\r\nHost: {address}\r\nOrigin: {}\r\n\
+         Cookie: commons_session={token}\r\nContent-Type: multipart/form-data; boundary=b\r\n\
+         Content-Length: 1000000\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"photo\"; \
+         filename=\"me.jpg\"\r\n\r\nthe first bytes of a photo",
+        ada.viewer.handle, server.url
+    );
+    tokio::io::AsyncWriteExt::write_all(&mut phone, head.as_bytes())
+        .await
+        .expect("sent");
+    let incoming = media.join("incoming");
+    let mut arriving = false;
+    for _ in 0..100 {
+        arriving = std::fs::read_dir(&incoming).is_ok_and(|mut d| d.next().is_some());
+        if arriving {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(arriving, "the upload reached the server");
+    assert!(
+        server.stop().await,
+        "the server did not stop while an upload was still arriving"
+    );
+    let _ = std::fs::remove_dir_all(&media);
 }

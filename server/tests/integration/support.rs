@@ -247,35 +247,7 @@ impl TestApp {
     }
 
     async fn account(&self, name: &str, is_admin: bool) -> Person {
-        use app::auth::{session, store};
-        let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
-        let account = store::NewAccount {
-            name: name.into(),
-            email,
-            password_hash: password_hash().await,
-            is_admin,
-            verified: true,
-        };
-        let mut tx = app::db::begin_write(&self.state.db).await.expect("begin");
-        let store::CreateAccount::Created(viewer) = store::create_account(&mut tx, account)
-            .await
-            .expect("account")
-        else {
-            panic!("{name} exists already");
-        };
-        app::people::store::index(&mut tx, viewer.id)
-            .await
-            .expect("indexed");
-        let token = session::new_token();
-        let hash = session::token_hash(&token);
-        store::create_session(&mut tx, &hash, viewer.id, session::expires_at())
-            .await
-            .expect("session");
-        tx.commit().await.expect("commit");
-        Person {
-            viewer,
-            browser: self.visitor().with_cookie(&token),
-        }
+        account_on(&self.state, &self.url, name, is_admin).await
     }
 
     /// A post by `author` for `audience`, published the way the app publishes one.
@@ -296,16 +268,97 @@ async fn start_server(
     database_url: &str,
     adjust: impl FnOnce(&mut Config),
 ) -> (String, app::state::AppState) {
+    let (commons, listener, url) = built(database_url, adjust).await;
+    let state = commons.state.clone();
+    tokio::spawn(server::serve(listener, commons, std::future::pending()));
+    (url, state)
+}
+
+/// A server built on `database_url` and a listener for it, with its address.
+async fn built(
+    database_url: &str,
+    adjust: impl FnOnce(&mut Config),
+) -> (server::Commons, tokio::net::TcpListener, String) {
     let mut config = Config::for_database(database_url);
     adjust(&mut config);
     let commons = server::build(&config).await.expect("server builds");
-    let state = commons.state.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("address"));
-    tokio::spawn(server::serve(listener, commons, std::future::pending()));
-    (url, state)
+    (commons, listener, url)
+}
+
+/// A member (or administrator) called `name` of the server at `url`, signed in on their own
+/// browser.
+pub async fn account_on(
+    state: &app::state::AppState,
+    url: &str,
+    name: &str,
+    is_admin: bool,
+) -> Person {
+    use app::auth::{session, store};
+    let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+    let account = store::NewAccount {
+        name: name.into(),
+        email,
+        password_hash: password_hash().await,
+        is_admin,
+        verified: true,
+    };
+    let mut tx = app::db::begin_write(&state.db).await.expect("begin");
+    let store::CreateAccount::Created(viewer) = store::create_account(&mut tx, account)
+        .await
+        .expect("account")
+    else {
+        panic!("{name} exists already");
+    };
+    app::people::store::index(&mut tx, viewer.id)
+        .await
+        .expect("indexed");
+    let token = session::new_token();
+    let hash = session::token_hash(&token);
+    store::create_session(&mut tx, &hash, viewer.id, session::expires_at())
+        .await
+        .expect("session");
+    tx.commit().await.expect("commit");
+    Person {
+        viewer,
+        browser: Visitor::new(url).with_cookie(&token),
+    }
+}
+
+/// A server in this test's runtime that the test stops, as SIGTERM would.
+pub struct StoppableServer {
+    pub url: String,
+    pub state: app::state::AppState,
+    stop: tokio::sync::oneshot::Sender<()>,
+    serving: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl StoppableServer {
+    pub async fn start(database_url: &str, adjust: impl FnOnce(&mut Config)) -> StoppableServer {
+        let (commons, listener, url) = built(database_url, adjust).await;
+        let state = commons.state.clone();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let serving = tokio::spawn(server::serve(listener, commons, async {
+            let _ = stopped.await;
+        }));
+        StoppableServer {
+            url,
+            state,
+            stop,
+            serving,
+        }
+    }
+
+    /// Asks it to stop; whether it stopped (waiting at most 20 seconds, so a server that never
+    /// does fails its test instead of hanging the suite).
+    pub async fn stop(self) -> bool {
+        let _ = self.stop.send(());
+        let stopped = tokio::time::timeout(std::time::Duration::from_secs(20), self.serving).await;
+        matches!(stopped, Ok(Ok(Ok(()))))
+    }
 }
 
 /// One browser: a cookie jar, and requests that carry our own Origin like a browser's do.
