@@ -4,7 +4,7 @@ use crate::auth::{
     SettingsPage, SignInPage, VerifyPage,
 };
 use crate::follows::{FollowersPage, FollowingPage};
-use crate::people::{DirectoryPage, PeopleImportPage, ProfilePage};
+use crate::people::{DirectoryPage, PeopleImportPage, ProfilePage, ReportsListPage};
 use crate::posts::{HomePage, PostPage};
 use crate::setup::SetupPage;
 use crate::ui::{provide_session, Header, NotFound};
@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/people/:handle") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle/followers") view=FollowersPage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle/following") view=FollowingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/people/:handle/reports") view=ReportsListPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

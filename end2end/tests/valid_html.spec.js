@@ -76,6 +76,7 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
     profile,
     `${profile}/followers`,
     `${profile}/following`,
+    `${profile}/reports`,
     beaProfile,
     postPath,
     '/no/such/page',

@@ -1,6 +1,6 @@
 use super::{
     api::{followers, following},
-    model::PeoplePage,
+    model::{PeoplePage, PersonLink},
 };
 use crate::error::AppError;
 use crate::ui::url::{before_param, handle_param};
@@ -71,7 +71,20 @@ fn People(page: PeoplePage, followers: bool) -> impl IntoView {
             "following",
         )
     };
-    let older = next.map(|before| format!("/people/{}/{path}?before={before}", person.handle));
+    let more = next.map(|before| format!("/people/{}/{path}?before={before}", person.handle));
+    view! { <PeopleCard title empty person people more/> }
+}
+
+/// A titled list of people with their avatars, a link back to `person`'s profile, and the
+/// link to the next page (`more`), if there is one.
+#[component]
+pub fn PeopleCard(
+    title: String,
+    empty: String,
+    person: PersonLink,
+    people: Vec<PersonLink>,
+    more: Option<String>,
+) -> impl IntoView {
     let is_empty = people.is_empty();
     view! {
         <Title text=title.clone()/>
@@ -87,7 +100,7 @@ fn People(page: PeoplePage, followers: bool) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-            {older.map(|href| view! { <a class="button secondary load-more" href=href>"More people"</a> })}
+            {more.map(|href| view! { <a class="button secondary load-more" href=href>"More people"</a> })}
         </section>
     }
 }

@@ -8,4 +8,4 @@ pub mod model;
 pub mod store;
 
 pub use follow_button::FollowButton;
-pub use lists_page::{FollowersPage, FollowingPage};
+pub use lists_page::{FollowersPage, FollowingPage, PeopleCard};

@@ -2,7 +2,7 @@
 // A plain HTML form posts one flat field per input, so `update_profile` takes them one by one
 // (the macro does not pass an item-level `allow` on to the function it generates).
 #![allow(clippy::too_many_arguments)]
-use super::model::{DirectoryPage, Filters, Profile};
+use super::model::{DirectoryPage, Filters, Profile, ReportsPage};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -14,6 +14,15 @@ pub async fn get_profile(
     #[server(default)] before: Option<i64>,
 ) -> Result<Profile, AppError> {
     server::get_profile(handle, before).await
+}
+
+/// The people who report to `handle`, by name, after the cursor `after`.
+#[server(endpoint = "get_reports", input = GetUrl)]
+pub async fn get_reports(
+    handle: String,
+    #[server(default)] after: Option<String>,
+) -> Result<ReportsPage, AppError> {
+    server::get_reports(handle, after).await
 }
 
 /// Saves a profile. Fields left out of a request keep nothing: the form always sends them all.
@@ -86,7 +95,7 @@ mod server {
     use crate::error::AppError;
     use crate::media::{self, jobs::RemoveMedia};
     use crate::people::{
-        model::{self, DirectoryPage, Profile, ProfileEdit, ProfileForm},
+        model::{self, DirectoryPage, Profile, ProfileEdit, ProfileForm, ReportsPage},
         store::{self, split_list, DirectoryQuery},
     };
     use crate::policy::{self, Audience};
@@ -116,7 +125,7 @@ mod server {
         let posts = crate::posts::store::author_page(&state.db, &scope, row.id, before).await?;
         let follows = crate::follows::store::summary(&state.db, viewer.id, row.id).await?;
         let chain = store::chain_of(&mut *state.db.acquire().await?, row.id).await?;
-        let reports = store::reports_of(&state.db, row.id).await?;
+        let (reports, more_reports) = store::reports_of(&state.db, row.id, None).await?;
         Ok(Profile {
             editable: policy::can_edit_profile(Some(&viewer), row.id),
             own: viewer.id == row.id,
@@ -137,8 +146,31 @@ mod server {
             phone: row.phone,
             chain,
             reports,
+            more_reports: more_reports.is_some(),
             follows,
             posts,
+        })
+    }
+
+    pub async fn get_reports(
+        handle: String,
+        after: Option<String>,
+    ) -> Result<ReportsPage, AppError> {
+        let (_, state) = (read_scope()?, state()?);
+        let row = store::by_handle(&state.db, &handle)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let after = after.as_deref().and_then(model::parse_name_cursor);
+        let (reports, next) = store::reports_of(&state.db, row.id, after).await?;
+        Ok(ReportsPage {
+            person: crate::follows::model::PersonLink {
+                id: row.id,
+                handle: row.handle,
+                name: row.name,
+                photo: row.photo_id,
+            },
+            reports,
+            next: next.map(model::name_cursor),
         })
     }
 
@@ -252,10 +284,7 @@ mod server {
         let (scope, state) = (read_scope()?, state()?);
         let mut words = model::search_words(&q);
         words.truncate(5);
-        let after = after
-            .as_deref()
-            .and_then(|a| a.split_once(':'))
-            .and_then(|(id, name)| Some((name.to_string(), id.parse().ok()?)));
+        let after = after.as_deref().and_then(model::parse_name_cursor);
         let query = DirectoryQuery {
             words,
             department: Some(department.trim().to_string()).filter(|d| !d.is_empty()),
@@ -274,7 +303,7 @@ mod server {
         let (people, next) = store::directory(&state.db, &query).await?;
         Ok(DirectoryPage {
             people,
-            next: next.map(|(name, id)| format!("{id}:{name}")),
+            next: next.map(model::name_cursor),
             experts,
         })
     }

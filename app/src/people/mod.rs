@@ -6,9 +6,11 @@ mod edit_form;
 pub mod import;
 pub mod model;
 mod profile_page;
+mod reports_page;
 #[cfg(feature = "ssr")]
 pub mod store;
 
 pub use directory_page::DirectoryPage;
 pub use import::PeopleImportPage;
 pub use profile_page::ProfilePage;
+pub use reports_page::ReportsListPage;

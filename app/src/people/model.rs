@@ -28,7 +28,10 @@ pub struct Profile {
     pub photo: Option<i64>,
     /// Their managers, from the top of the organization down to their own manager.
     pub chain: Vec<PersonLink>,
+    /// The first page of their direct reports, by name.
     pub reports: Vec<PersonLink>,
+    /// Whether more people report to them than the page holds.
+    pub more_reports: bool,
     /// Whether the viewer may edit this profile.
     pub editable: bool,
     /// Whether this is the viewer's own profile.
@@ -68,6 +71,25 @@ impl Profile {
         }
         missing
     }
+}
+
+/// A page of someone's direct reports, by name; `next` is the cursor of the following page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportsPage {
+    pub person: PersonLink,
+    pub reports: Vec<PersonLink>,
+    pub next: Option<String>,
+}
+
+/// A list's cursor of a name and an id, as it travels in an address ("id:name").
+pub fn name_cursor((name, id): (String, i64)) -> String {
+    format!("{id}:{name}")
+}
+
+/// The name and id of a cursor made by [`name_cursor`].
+pub fn parse_name_cursor(cursor: &str) -> Option<(String, i64)> {
+    let (id, name) = cursor.split_once(':')?;
+    Some((name.to_string(), id.parse().ok()?))
 }
 
 /// One person in the directory.

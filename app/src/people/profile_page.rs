@@ -60,6 +60,7 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
         photo,
         chain,
         reports,
+        more_reports,
         own,
         follows,
         posts,
@@ -130,7 +131,7 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
             <p class="about">{if about.is_empty() { "Nothing here yet.".to_string() } else { about }}</p>
             {form.map(|profile| view! { <super::edit_form::EditProfile profile/> })}
         </section>
-        <OrgChart chain me reports/>
+        <OrgChart chain me reports more_reports/>
         <section aria-label=posts_label class="feed">
             <h2>"Posts"</h2>
             {empty.then(|| view! { <p class="empty">"No posts yet."</p> })}
@@ -145,9 +146,16 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
 /// The chain of managers down to the person, and the people who report to them; every name
 /// leads to that person's profile, and so to their part of the chart.
 #[component]
-fn OrgChart(chain: Vec<PersonLink>, me: PersonLink, reports: Vec<PersonLink>) -> impl IntoView {
+fn OrgChart(
+    chain: Vec<PersonLink>,
+    me: PersonLink,
+    reports: Vec<PersonLink>,
+    /// More people report to them than `reports` holds.
+    more_reports: bool,
+) -> impl IntoView {
     let link = |p: PersonLink| view! { <a href=format!("/people/{}", p.handle)>{p.name}</a> };
     let no_reports = reports.is_empty();
+    let all_reports = more_reports.then(|| format!("/people/{}/reports", me.handle));
     view! {
         <section class="card org-chart" aria-labelledby="org-chart-title">
             <h2 id="org-chart-title">"Org chart"</h2>
@@ -161,6 +169,7 @@ fn OrgChart(chain: Vec<PersonLink>, me: PersonLink, reports: Vec<PersonLink>) ->
             } else {
                 view! { <ul class="reports">{reports.into_iter().map(|p| view! { <li>{link(p)}</li> }).collect_view()}</ul> }.into_any()
             }}
+            {all_reports.map(|href| view! { <p><a href=href>"All reports"</a></p> })}
         </section>
     }
 }

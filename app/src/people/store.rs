@@ -120,16 +120,38 @@ pub async fn chain_of(
     Ok(chain)
 }
 
-/// The people who report to `manager`, by name.
-pub async fn reports_of(db: &Db, manager: i64) -> Result<Vec<PersonLink>, sqlx::Error> {
+/// Direct reports per page (of the profile's org chart, and of the reports list).
+pub const REPORTS_PAGE: usize = 50;
+
+/// The people who report to `manager`, by name, after `after` (a name and id): a page of
+/// [`REPORTS_PAGE`], and the cursor of the next one if there are more. A manager's reports are
+/// found by `profiles_by_manager`; only they are sorted.
+pub async fn reports_of(
+    db: &Db,
+    manager: i64,
+    after: Option<(String, i64)>,
+) -> Result<(Vec<PersonLink>, Option<(String, i64)>), sqlx::Error> {
+    let (name, id) = after.unwrap_or((String::new(), i64::MIN));
     let rows = sqlx::query(
         "SELECT u.id, u.handle, u.name, p.photo_id FROM profiles p \
-         JOIN users u ON u.id = p.user_id WHERE p.manager_id = $1 ORDER BY u.name, u.id LIMIT 200",
+         JOIN users u ON u.id = p.user_id WHERE p.manager_id = $1 \
+         AND (u.name > $2 OR (u.name = $2 AND u.id > $3)) ORDER BY u.name, u.id LIMIT $4",
     )
     .bind(manager)
+    .bind(name)
+    .bind(id)
+    .bind(REPORTS_PAGE as i64 + 1)
     .fetch_all(db)
     .await?;
-    rows.iter().map(person_from_row).collect()
+    let mut reports: Vec<PersonLink> =
+        rows.iter().map(person_from_row).collect::<Result<_, _>>()?;
+    let next = if reports.len() > REPORTS_PAGE {
+        reports.truncate(REPORTS_PAGE);
+        reports.last().map(|last| (last.name.clone(), last.id))
+    } else {
+        None
+    };
+    Ok((reports, next))
 }
 
 /// The details of a profile that an edit and a directory import both set.

@@ -383,3 +383,65 @@ async fn who_knows_ranks_people_who_list_a_topic_then_those_who_write_about_it()
         .expect("the who-knows region");
     assert!(region.contains("Wrote about it in 2 posts"), "{region}");
 }
+
+#[tokio::test]
+async fn direct_reports_are_paged_by_name() {
+    use app::people::{api::GetReports, import::api::ImportPeople};
+    let app = TestApp::spawn().await;
+    app.setup().await;
+    let admin = app.admin("Ann Admin").await;
+    // 55 people report to Ann: more than a page.
+    let mut csv = String::from(crate::people_import::HEADER);
+    for n in 0..55 {
+        csv.push_str(&format!(
+            "\nReport {n:02},report{n}@example.org,,,,ann.admin@example.org"
+        ));
+    }
+    let id = crate::people_import::upload(&admin, &csv).await;
+    admin.run(ImportPeople { id }).await.expect("imported");
+
+    let profile = admin
+        .read(GetProfile {
+            handle: admin.viewer.handle.clone(),
+            before: None,
+        })
+        .await
+        .expect("profile");
+    assert_eq!(profile.reports.len(), 50);
+    assert!(profile.more_reports);
+    let page = admin
+        .open(&format!("/people/{}", admin.viewer.handle))
+        .await;
+    let all = page.link("All reports").expect("a link to all reports");
+
+    let first = admin
+        .read(GetReports {
+            handle: admin.viewer.handle.clone(),
+            after: None,
+        })
+        .await
+        .expect("reports");
+    let second = admin
+        .read(GetReports {
+            handle: admin.viewer.handle.clone(),
+            after: first.next.clone(),
+        })
+        .await
+        .expect("reports");
+    let names: Vec<String> = first
+        .reports
+        .iter()
+        .chain(&second.reports)
+        .map(|p| p.name.clone())
+        .collect();
+    let expected: Vec<String> = (0..55).map(|n| format!("Report {n:02}")).collect();
+    assert_eq!(names, expected, "every report once, by name");
+    assert_eq!(second.next, None);
+
+    // Without JavaScript: the list page and its "More people" link.
+    let list = admin.open(&all).await;
+    assert_eq!(list.status, StatusCode::OK);
+    let more = list.link("More people").expect("a next page");
+    let rest = admin.open(&more).await;
+    assert!(rest.text().contains("Report 54") && !rest.text().contains("Report 49"));
+}

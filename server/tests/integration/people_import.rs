@@ -12,11 +12,11 @@ use app::people::import::{
 };
 use reqwest::{header, StatusCode};
 
-const HEADER: &str = "name,email,title,department,location,manager_email";
+pub(crate) const HEADER: &str = "name,email,title,department,location,manager_email";
 const UPLOAD: &str = "/admin/people/import/upload";
 
 /// Uploads `csv` as a plain form does; the import's id, from the page it is sent on to.
-async fn upload(admin: &Visitor, csv: &str) -> i64 {
+pub(crate) async fn upload(admin: &Visitor, csv: &str) -> i64 {
     let response = admin
         .upload(UPLOAD, "csv", "people.csv", csv.as_bytes(), true)
         .await;
