@@ -3,7 +3,7 @@ use crate::uploads::{answer, receive, uploader, Expected};
 use app::{
     auth::SessionInfo,
     error::AppError,
-    people::import::model::{CSV_MISSING, CSV_TOO_LARGE, MAX_FILE_BYTES},
+    people::import::model::{import_page, CSV_MISSING, CSV_TOO_LARGE, IMPORT_PATH, MAX_FILE_BYTES},
     state::AppState,
 };
 use axum::{
@@ -12,8 +12,6 @@ use axum::{
     response::Response,
     Extension,
 };
-
-const IMPORT_PAGE: &str = "/admin/people/import";
 
 pub async fn upload_file(
     Extension(state): Extension<AppState>,
@@ -25,8 +23,12 @@ pub async fn upload_file(
     if let Err(error) = &result {
         tracing::info!(%error, "people import upload refused");
     }
-    let result = result.map(|id| format!("{IMPORT_PAGE}?id={id}"));
-    answer(result, &headers, IMPORT_PAGE, StatusCode::CREATED)
+    answer(
+        result.map(import_page),
+        &headers,
+        IMPORT_PATH,
+        StatusCode::CREATED,
+    )
 }
 
 async fn receive_file(

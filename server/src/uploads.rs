@@ -28,7 +28,7 @@ pub fn routes() -> Router<LeptosOptions> {
     Router::new()
         .route("/people/{handle}/photo", post(crate::media::upload_photo))
         .route(
-            app::people::import::UPLOAD_PATH,
+            app::people::import::model::UPLOAD_PATH,
             post(crate::people_import::upload_file),
         )
         .layer(DefaultBodyLimit::disable())

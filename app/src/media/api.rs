@@ -5,7 +5,7 @@
 //! which the server streams into an [`Upload`] and hands to the capability that owns the photo.
 use super::{
     image::photo_sizes,
-    model::{MAX_UPLOAD_BYTES, PHOTO_SIZES, PHOTO_TOO_LARGE},
+    model::PHOTO_SIZES,
     storage::MediaStorage,
     store::{self, Kind, MediaRow},
 };
@@ -38,11 +38,6 @@ pub struct Upload {
 }
 
 impl Upload {
-    /// A photo upload.
-    pub async fn photo(media: &Media) -> Result<Upload, AppError> {
-        Self::start(media, MAX_UPLOAD_BYTES, PHOTO_TOO_LARGE).await
-    }
-
     /// An upload of at most `cap` bytes; past it, writing fails with `too_large`.
     pub async fn start(media: &Media, cap: u64, too_large: Problem) -> Result<Upload, AppError> {
         tokio::fs::create_dir_all(&media.uploads)

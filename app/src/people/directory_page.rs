@@ -74,7 +74,7 @@ fn Directory() -> impl IntoView {
     view! {
         <h1>"People"</h1>
         {is_admin.then(|| view! {
-            <p class="admin-link"><a href="/admin/people/import">"Import people from a CSV file"</a></p>
+            <p class="admin-link"><a href=super::import::model::IMPORT_PATH>"Import people from a CSV file"</a></p>
         })}
         {browsing.then(|| view! { <crate::suggestions::PeopleYouMayKnow/> })}
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>

@@ -37,8 +37,8 @@ mod server {
     use crate::people::import::{
         csv_file,
         model::{
-            Change, ImportPreview, ADMINS_ONLY, CSV_NOT_TEXT, IMPORT_DONE, IMPORT_HAS_ERRORS,
-            ROWS_SHOWN,
+            import_page, Change, ImportPreview, ADMINS_ONLY, CSV_NOT_TEXT, IMPORT_DONE,
+            IMPORT_HAS_ERRORS, ROWS_SHOWN,
         },
         plan::{self, Node, Plan},
         store,
@@ -47,10 +47,6 @@ mod server {
     use crate::{people::api::known_time_zone, policy, state::AppState};
     use sqlx::AnyConnection;
     use std::collections::HashMap;
-
-    pub fn page(id: i64) -> String {
-        format!("/admin/people/import?id={id}")
-    }
 
     fn require_admin() -> Result<Viewer, AppError> {
         let viewer = require_viewer()?;
@@ -155,7 +151,7 @@ mod server {
             ms = started.elapsed().as_millis() as u64,
             "people imported"
         );
-        redirect_to(&page(id));
+        redirect_to(&import_page(id));
         Ok(())
     }
 
@@ -236,7 +232,7 @@ mod server {
             links::send_activation(&mut tx, person.id, &person.name, &person.email).await?;
         }
         tx.commit().await?;
-        redirect_to(&format!("{}&sent={}", page(id), waiting.len()));
+        redirect_to(&format!("{}&sent={}", import_page(id), waiting.len()));
         Ok(waiting.len())
     }
 }

@@ -12,4 +12,4 @@ mod plan;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-pub use page::{PeopleImportPage, UPLOAD_PATH};
+pub use page::PeopleImportPage;

@@ -3,6 +3,16 @@
 use crate::error::Problem;
 use serde::{Deserialize, Serialize};
 
+/// The import page.
+pub const IMPORT_PATH: &str = "/admin/people/import";
+/// Where its upload form posts (a plain route: a file does not fit a server function).
+pub const UPLOAD_PATH: &str = "/admin/people/import/upload";
+
+/// The import page of the uploaded file `id`.
+pub fn import_page(id: i64) -> String {
+    format!("{IMPORT_PATH}?id={id}")
+}
+
 /// The columns every file starts with, in this order.
 pub const REQUIRED_COLUMNS: [&str; 6] = [
     "name",

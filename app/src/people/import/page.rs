@@ -3,8 +3,8 @@
 //! links for the people who have not signed in yet.
 use super::api::{get_people_import, ImportPeople, SendActivationLinks};
 use super::model::{
-    Counts, ImportPreview, PlannedRow, ADMINS_ONLY, MAX_FILE_MB, OPTIONAL_COLUMNS,
-    REQUIRED_COLUMNS, ROWS_SHOWN,
+    Counts, ImportPreview, PlannedRow, ADMINS_ONLY, IMPORT_PATH, MAX_FILE_MB, OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS, ROWS_SHOWN, UPLOAD_PATH,
 };
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -12,9 +12,6 @@ use crate::ui::{submitted_error, ErrorPage, FormError, RequireSignIn, ShowsProgr
 use leptos::{form::ActionForm, prelude::*};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-
-/// Where the upload form posts (a plain route: a file does not fit a server function).
-pub const UPLOAD_PATH: &str = "/admin/people/import/upload";
 
 #[component]
 pub fn PeopleImportPage() -> impl IntoView {
@@ -155,7 +152,7 @@ fn Preview(preview: ImportPreview, sent: Option<usize>) -> impl IntoView {
                         <button type="submit">"Send activation links"</button>
                     </ActionForm>
                 })}
-                <p><a href="/admin/people/import">"Import another file"</a></p>
+                <p><a href=IMPORT_PATH>"Import another file"</a></p>
             </section>
         }
         .into_any(),
@@ -184,7 +181,7 @@ fn Preview(preview: ImportPreview, sent: Option<usize>) -> impl IntoView {
                             <button type="submit">"Import"</button>
                         </ActionForm>
                     </ShowsProgress>
-                    <p><a href="/admin/people/import">"Choose another file"</a></p>
+                    <p><a href=IMPORT_PATH>"Choose another file"</a></p>
                 </section>
             }
             .into_any()
