@@ -29,16 +29,10 @@ fn HomeFeed() -> impl IntoView {
     let draft = query.get("draft").unwrap_or_default();
     let error = submitted_error();
     let view = FeedView::from_query(query.get("view").as_deref());
-    // The Following view lets in live only the posts of people followed. Read one after the
-    // other, so a page holds one database connection at a time (two at once made the pool the
-    // bottleneck under load, BENCHMARKS.md).
     let page = OnceResource::new(async move {
         match view {
-            FeedView::Everyone => Ok((home_feed(before).await?, None)),
-            FeedView::Following => {
-                let page = following_feed(before).await?;
-                Ok((page, Some(crate::follows::api::followed_ids().await?)))
-            }
+            FeedView::Everyone => home_feed(before).await,
+            FeedView::Following => following_feed(before).await,
         }
     });
     let viewer_id = use_context::<crate::auth::Viewer>()
@@ -53,11 +47,10 @@ fn HomeFeed() -> impl IntoView {
                 let (draft, error) = (draft.clone(), error.clone());
                 Suspend::new(async move {
                     match page.await {
-                        Ok((first, authors)) => view! {
+                        Ok(first) => view! {
                             <LiveFeed
                                 view
                                 viewer_id
-                                authors
                                 first_ids=first.posts.iter().map(|p| p.id).collect()
                                 next=first.next
                                 live_after=first.live_after

@@ -15,13 +15,14 @@ use leptos::prelude::*;
 /// Props cross from the server as JSON, so they are only what the browser needs: the ids of the
 /// first page (to skip live duplicates), the cursor, the event log's head when the page was
 /// read (where the live stream starts), and what a failed plain form post left. In the
-/// "Following" view, `authors` are the people followed: only their posts (and the viewer's) come
-/// in live. Someone starting to follow the viewer shows as a notice.
+/// "Following" view only posts by the people followed (and the viewer's) come in live; the island
+/// asks who they are when it starts (`followed_ids`) rather than the page carrying them, which
+/// was a third of the page at 500 follows. Someone starting to follow the viewer shows as a
+/// notice.
 #[island]
 pub fn LiveFeed(
     view: FeedView,
     viewer_id: i64,
-    authors: Option<Vec<i64>>,
     first_ids: Vec<i64>,
     next: Option<i64>,
     live_after: i64,
@@ -39,17 +40,20 @@ pub fn LiveFeed(
     let loading = RwSignal::new(false);
     let load_error = RwSignal::new(None::<String>);
     let state = RwSignal::new(LiveState::Connecting);
-
-    let authors = StoredValue::new(authors);
     let new_followers = RwSignal::new(Vec::<PersonLink>::new());
+    // Following view: who is followed, once known; live posts by others wait for it.
+    let followed = StoredValue::new(None::<Vec<i64>>);
+    let waiting = StoredValue::new(Vec::<PostView>::new());
     let add = move |post: PostView| {
         if first_ids.with_value(|ids| ids.contains(&post.id)) {
             return;
         }
-        let shown = post.author_id == viewer_id
-            || authors.with_value(|a| a.as_ref().is_none_or(|a| a.contains(&post.author_id)));
-        if !shown {
-            return;
+        if view == FeedView::Following && post.author_id != viewer_id {
+            match followed.with_value(|f| f.as_ref().map(|ids| ids.contains(&post.author_id))) {
+                None => return waiting.update_value(|w| w.push(post)),
+                Some(false) => return,
+                Some(true) => {}
+            }
         }
         live.update(|posts| {
             if !posts.iter().any(|p| p.id == post.id) {
@@ -59,15 +63,21 @@ pub fn LiveFeed(
     };
     if is_start {
         #[cfg(feature = "hydrate")]
-        crate::events::client::subscribe(live_after, state, move |event| {
-            if let Some(super::model::PostCreated(post)) = event.decode() {
-                add(post);
-            } else if let Some(started) = event.decode::<crate::follows::model::FollowStarted>() {
-                if started.followee_id == viewer_id {
-                    new_followers.update(|people| people.insert(0, started.follower));
-                }
+        {
+            if view == FeedView::Following {
+                load_followed(followed, waiting, add, 0);
             }
-        });
+            crate::events::client::subscribe(live_after, state, move |event| {
+                if let Some(super::model::PostCreated(post)) = event.decode() {
+                    add(post);
+                } else if let Some(started) = event.decode::<crate::follows::model::FollowStarted>()
+                {
+                    if started.followee_id == viewer_id {
+                        new_followers.update(|people| people.insert(0, started.follower));
+                    }
+                }
+            });
+        }
     }
     let _ = (live_after, viewer_id);
 
@@ -136,4 +146,30 @@ pub fn LiveFeed(
             })}
         </section>
     }
+}
+
+/// Asks for the people the viewer follows, then lets through the live posts that waited for
+/// the answer. A failure is tried again, less often each time (up to every 30 s).
+#[cfg(feature = "hydrate")]
+fn load_followed(
+    followed: StoredValue<Option<Vec<i64>>>,
+    waiting: StoredValue<Vec<PostView>>,
+    add: impl Fn(PostView) + Copy + 'static,
+    failures: u32,
+) {
+    leptos::task::spawn_local(async move {
+        match crate::follows::api::followed_ids().await {
+            Ok(ids) => {
+                if followed.try_set_value(Some(ids)).is_some() {
+                    return; // the island is gone
+                }
+                let held = waiting.try_update_value(std::mem::take).unwrap_or_default();
+                held.into_iter().for_each(add);
+            }
+            Err(_) => set_timeout(
+                move || load_followed(followed, waiting, add, failures + 1),
+                std::time::Duration::from_secs((1u64 << failures.min(5)).min(30)),
+            ),
+        }
+    });
 }
