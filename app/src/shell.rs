@@ -9,7 +9,7 @@ use crate::posts::{HomePage, PostPage};
 use crate::setup::SetupPage;
 use crate::ui::{provide_session, Header, NotFound};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, Meta, MetaTags, Title};
+use leptos_meta::{provide_meta_context, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -29,7 +29,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="icon" href="/icons/icon-192.png" type="image/png"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
+                <link rel="stylesheet" id="leptos" href=stylesheet_href(&options)/>
                 <script src="/pwa.js" defer></script>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
@@ -39,6 +39,34 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The stylesheet's address, with the hash the build gave its name. (leptos_meta's
+/// `HashedStylesheet` reads the build's hash file again for every page; once is enough.)
+fn stylesheet_href(options: &LeptosOptions) -> &'static str {
+    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HREF.get_or_init(|| {
+        let name = match options.hash_files.then(|| css_hash(options)).flatten() {
+            Some(hash) => format!("{}.{hash}", options.output_name),
+            None => options.output_name.to_string(),
+        };
+        format!("/{}/{name}.css", options.site_pkg_dir)
+    })
+}
+
+/// The `css: HASH` line of the hash file cargo-leptos writes beside the server.
+fn css_hash(options: &LeptosOptions) -> Option<String> {
+    let file = std::env::current_exe()
+        .ok()?
+        .parent()?
+        .join(options.hash_file.as_ref());
+    std::fs::read_to_string(file)
+        .ok()?
+        .lines()
+        .find_map(|line| {
+            let (kind, hash) = line.split_once(':')?;
+            (kind.trim() == "css").then(|| hash.trim().to_string())
+        })
 }
 
 /// Hands the request's CSP nonce (made by the security middleware) to Leptos, which puts it on

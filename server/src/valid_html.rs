@@ -15,6 +15,8 @@
 use app::shell::CspNonce;
 use axum::{body::Body, extract::Request, middleware::Next, response::Response};
 use http::header;
+use memchr::memmem;
+use std::sync::LazyLock;
 
 /// Larger bodies are passed on untouched (no page comes near it).
 const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
@@ -47,39 +49,66 @@ pub async fn middleware(req: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(tidied))
 }
 
-/// The page with the three faults put right (see the module's comment).
+/// The page with the three faults put right (see the module's comment), in one pass over the
+/// page: it is searched with `memchr`'s vectorized finders, as a page is tens of kilobytes and
+/// this runs for every one (`str::find` and `replace` here were 5% of a page's CPU).
 pub fn tidy(html: &str, nonce: Option<&str>) -> String {
-    let mut html = match nonce {
-        Some(nonce) => html.replace(&format!(" crossorigin=\"{nonce}\""), " crossorigin=\"\""),
-        None => html.to_string(),
-    };
-    if let Some(end) = html.find("</body></html>") {
-        let after = html[end + "</body></html>".len()..].to_string();
-        if !after.trim().is_empty() {
-            html.truncate(end);
-            html.push_str(&after);
-            html.push_str("</body></html>");
+    let mut out = String::with_capacity(html.len() + html.len() / 32);
+    let (document, after) = match memmem::rfind(html.as_bytes(), DOCUMENT_END.as_bytes()) {
+        Some(end) if !html[end + DOCUMENT_END.len()..].trim().is_empty() => {
+            (&html[..end], Some(&html[end + DOCUMENT_END.len()..]))
         }
+        _ => (html, None),
+    };
+    // The nonce is only written into the preload links, in the head (all of a fragment).
+    let head_end = memmem::find(document.as_bytes(), b"</head>").unwrap_or(document.len());
+    let (head, body) = document.split_at(head_end);
+    match nonce {
+        Some(nonce) => {
+            let head = head.replace(&format!(" crossorigin=\"{nonce}\""), " crossorigin=\"\"");
+            push_with_proper_comments(&mut out, &head);
+        }
+        None => push_with_proper_comments(&mut out, head),
     }
-    proper_empty_comments(&html)
+    push_with_proper_comments(&mut out, body);
+    if let Some(after) = after {
+        push_with_proper_comments(&mut out, after);
+        out.push_str(DOCUMENT_END);
+    }
+    out
 }
 
-/// `<!>` becomes `<!---->` everywhere but inside scripts.
-fn proper_empty_comments(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + html.len() / 16);
+const DOCUMENT_END: &str = "</body></html>";
+
+static SCRIPT_START: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("<script"));
+static SCRIPT_END: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("</script>"));
+static MARKER: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("<!>"));
+
+/// Appends `html` with `<!>` written as `<!---->` everywhere but inside scripts.
+fn push_with_proper_comments(out: &mut String, html: &str) {
     let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        out.push_str(&rest[..start].replace("<!>", "<!---->"));
+    while let Some(start) = SCRIPT_START.find(rest.as_bytes()) {
+        push_markers_replaced(out, &rest[..start]);
         let script = &rest[start..];
-        let end = script
-            .find("</script>")
-            .map(|e| e + "</script>".len())
-            .unwrap_or(script.len());
+        let end = SCRIPT_END
+            .find(script.as_bytes())
+            .map_or(script.len(), |e| e + "</script>".len());
         out.push_str(&script[..end]);
         rest = &script[end..];
     }
-    out.push_str(&rest.replace("<!>", "<!---->"));
-    out
+    push_markers_replaced(out, rest);
+}
+
+fn push_markers_replaced(out: &mut String, text: &str) {
+    let mut copied = 0;
+    for at in MARKER.find_iter(text.as_bytes()) {
+        out.push_str(&text[copied..at]);
+        out.push_str("<!---->");
+        copied = at + "<!>".len();
+    }
+    out.push_str(&text[copied..]);
 }
 
 #[cfg(test)]
@@ -100,6 +129,17 @@ mod tests {
         assert_eq!(
             tidy("<p><!>a<!></p><script>s='<!>'</script><b><!></b>", None),
             "<p><!---->a<!----></p><script>s='<!>'</script><b><!----></b>"
+        );
+    }
+
+    #[test]
+    fn a_whole_page_is_put_right_in_one_pass() {
+        assert_eq!(
+            tidy(
+                r#"<html><head><link crossorigin="n1"><!></head><body><p><!>x</p></body></html><script nonce="n1">a('<!>')</script>"#,
+                Some("n1")
+            ),
+            r#"<html><head><link crossorigin=""><!----></head><body><p><!---->x</p><script nonce="n1">a('<!>')</script></body></html>"#
         );
     }
 
