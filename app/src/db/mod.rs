@@ -54,6 +54,18 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, sqlx::Error>
                 Ok(())
             })
         });
+    } else {
+        // Every query is planned with its values. PostgreSQL otherwise switches a prepared
+        // statement to a generic plan after five runs, and for the feed's keyset branches
+        // (`audience = $3 ORDER BY id DESC LIMIT 21`) that plan walks the whole primary key:
+        // 60 ms a page instead of 1 (BENCHMARKS.md). Planning costs far less than that.
+        options = options.after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute("SET plan_cache_mode = force_custom_plan")
+                    .await?;
+                Ok(())
+            })
+        });
     }
     let db = options.connect(url).await?;
     match dialect {
