@@ -128,6 +128,27 @@ pub async fn build(config: &Config) -> Result<Commons, BoxError> {
     })
 }
 
+/// Renders a page (or answers a server function) to the end even when the browser has gone
+/// away. Dropping a render midway drops its reactive owner while its resources still run on the
+/// other worker thread; one of them then reads a context (`use_context`), becomes the owner's last
+/// holder, and reactive_graph 0.2.16 cleans the owner up under a lock the same thread already
+/// holds. That thread deadlocks, and with both of this machine's workers caught the server stops
+/// accepting connections and ignores SIGTERM (seen under wrk, whose connections close mid-request
+/// when a run ends; the stacks are in BENCHMARKS.md). A spawned render is never dropped midway:
+/// a disconnect only drops the wait for it.
+async fn finish_even_if_abandoned(
+    req: Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    match tokio::spawn(next.run(req)).await {
+        Ok(response) => response,
+        Err(error) => {
+            tracing::error!(%error, "a request's task ended without an answer");
+            http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
 /// The kinds of background job each capability brings.
 pub fn job_kinds() -> app::jobs::Registry {
     let mut registry = app::jobs::Registry::default();
@@ -164,6 +185,7 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
             let not_found = not_found.clone();
             async move { not_found(req).await.into_response() }
         })
+        .layer(middleware::from_fn(finish_even_if_abandoned))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(timeout(config.request_timeout));
     // An upload from a phone on a slow network takes longer than any page: its own limits.
