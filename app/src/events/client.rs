@@ -16,35 +16,74 @@ const MAX_RETRY_MS: f64 = 15_000.0;
 
 type Callback = Closure<dyn Fn(JsValue)>;
 
+/// One part of the page that follows the stream.
+struct Listener {
+    id: u64,
+    /// It wants only events after this one (its page's `live_after`).
+    after: i64,
+    state: RwSignal<LiveState>,
+    on_event: Rc<dyn Fn(Envelope)>,
+}
+
 struct Stream {
     last_seen: Cell<i64>,
     /// Failed attempts since the last connection that opened.
     failures: Cell<u32>,
     closed: Cell<bool>,
-    state: RwSignal<LiveState>,
-    on_event: Box<dyn Fn(Envelope)>,
+    state: Cell<LiveState>,
+    listeners: RefCell<Vec<Listener>>,
+    next_listener: Cell<u64>,
     socket: RefCell<Option<WebSocket>>,
     /// The callbacks of the open socket; dropped with it.
     callbacks: RefCell<Vec<Callback>>,
 }
 
-/// Opens the stream after event `after` (a page's `live_after`) and calls `on_event` for each
-/// new event. The stream is closed when the calling component goes away.
-pub fn subscribe(after: i64, state: RwSignal<LiveState>, on_event: impl Fn(Envelope) + 'static) {
-    let stream = Rc::new(Stream {
-        last_seen: Cell::new(after),
-        failures: Cell::new(0),
-        closed: Cell::new(false),
-        state,
-        on_event: Box::new(on_event),
-        socket: RefCell::new(None),
-        callbacks: RefCell::new(Vec::new()),
-    });
-    stream.open();
-    let guard = send_wrapper::SendWrapper::new(stream);
-    on_cleanup(move || guard.take().close());
+thread_local! {
+    /// The page's one stream, shared by every island that follows it (the feed, each card's
+    /// conversation), so a page opens one connection however many parts of it are live.
+    static SHARED: RefCell<Option<Rc<Stream>>> = const { RefCell::new(None) };
 }
 
+/// Follows the stream after event `after` (a page's `live_after`): calls `on_event` for each
+/// new event, and keeps `state` saying how the connection is. The first caller on a page opens
+/// the stream; later ones share it. Following ends when the calling component goes away, and
+/// the stream closes when nobody follows it any more.
+pub fn subscribe(after: i64, state: RwSignal<LiveState>, on_event: impl Fn(Envelope) + 'static) {
+    let stream = SHARED.with(|shared| {
+        let mut shared = shared.borrow_mut();
+        match shared.as_ref().filter(|stream| !stream.closed.get()) {
+            Some(stream) => stream.clone(),
+            None => {
+                let stream = Rc::new(Stream {
+                    last_seen: Cell::new(after),
+                    failures: Cell::new(0),
+                    closed: Cell::new(false),
+                    state: Cell::new(LiveState::Connecting),
+                    listeners: RefCell::new(Vec::new()),
+                    next_listener: Cell::new(0),
+                    socket: RefCell::new(None),
+                    callbacks: RefCell::new(Vec::new()),
+                });
+                *shared = Some(stream.clone());
+                stream
+            }
+        }
+    });
+    let id = stream.next_listener.get();
+    stream.next_listener.set(id + 1);
+    state.set(stream.state.get());
+    stream.listeners.borrow_mut().push(Listener {
+        id,
+        after,
+        state,
+        on_event: Rc::new(on_event),
+    });
+    if stream.socket.borrow().is_none() {
+        stream.open();
+    }
+    let guard = send_wrapper::SendWrapper::new(stream);
+    on_cleanup(move || guard.take().leave(id));
+}
 /// `ws://` or `wss://`, matching the page, on this host.
 fn stream_url(after: i64) -> Option<String> {
     let location = window().location();
@@ -72,7 +111,7 @@ impl Stream {
         let this = self.clone();
         let on_open = Callback::new(move |_| {
             this.failures.set(0);
-            this.state.set(LiveState::Live);
+            this.set_state(LiveState::Live);
         });
         let this = self.clone();
         let on_message = Callback::new(move |event: JsValue| {
@@ -86,7 +125,7 @@ impl Stream {
         // A failed or dropped connection always ends with `close`.
         let this = self.clone();
         let on_close = Callback::new(move |_| {
-            this.state.set(LiveState::Reconnecting);
+            this.set_state(LiveState::Reconnecting);
             this.failures.set(this.failures.get().saturating_add(1));
             this.reopen_later();
         });
@@ -103,9 +142,40 @@ impl Stream {
         let Some(event) = Envelope::parse(data) else {
             return;
         };
-        if event.seq > self.last_seen.get() {
-            self.last_seen.set(event.seq);
-            (self.on_event)(event);
+        if event.seq <= self.last_seen.get() {
+            return;
+        }
+        self.last_seen.set(event.seq);
+        // Called outside the borrow: a listener may add or remove listeners as it handles one.
+        let wanting: Vec<Rc<dyn Fn(Envelope)>> = self
+            .listeners
+            .borrow()
+            .iter()
+            .filter(|listener| event.seq > listener.after)
+            .map(|listener| listener.on_event.clone())
+            .collect();
+        for on_event in wanting {
+            on_event(event.clone());
+        }
+    }
+
+    fn set_state(&self, state: LiveState) {
+        self.state.set(state);
+        let signals: Vec<_> = self.listeners.borrow().iter().map(|l| l.state).collect();
+        for signal in signals {
+            signal.try_set(state);
+        }
+    }
+
+    /// One listener is gone; the last one closes the stream.
+    fn leave(&self, id: u64) {
+        let empty = {
+            let mut listeners = self.listeners.borrow_mut();
+            listeners.retain(|listener| listener.id != id);
+            listeners.is_empty()
+        };
+        if empty {
+            self.close();
         }
     }
 

@@ -49,12 +49,31 @@ pub async fn append<E: Event>(
     audience: Audience,
     actor_id: i64,
 ) -> Result<i64, sqlx::Error> {
+    let seq = reserve(conn).await?;
+    write(conn, seq, event, audience, actor_id).await?;
+    Ok(seq)
+}
+
+/// Takes the log's next number inside the caller's transaction, for an event written later in
+/// it with [`write`]. Until the transaction ends no other writer of events gets past this
+/// point, so an event that carries state (such as counts) read after it carries the newest
+/// state: a later event's can only be newer.
+pub async fn reserve(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query("UPDATE event_counter SET last = last + 1 WHERE id = 1 RETURNING last")
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)
+}
+
+/// Writes `event` as number `seq`, taken by [`reserve`] in the same transaction.
+pub async fn write<E: Event>(
+    conn: &mut AnyConnection,
+    seq: i64,
+    event: &E,
+    audience: Audience,
+    actor_id: i64,
+) -> Result<(), sqlx::Error> {
     let payload = serde_json::to_string(event).map_err(|e| sqlx::Error::Encode(e.into()))?;
-    let seq: i64 =
-        sqlx::query("UPDATE event_counter SET last = last + 1 WHERE id = 1 RETURNING last")
-            .fetch_one(&mut *conn)
-            .await?
-            .try_get(0)?;
     sqlx::query(
         "INSERT INTO events (seq, kind, audience, actor_id, payload, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -74,7 +93,7 @@ pub async fn append<E: Event>(
             .execute(&mut *conn)
             .await?;
     }
-    Ok(seq)
+    Ok(())
 }
 
 /// Tells the other processes that a session ended (they close its live streams). A no-op on
