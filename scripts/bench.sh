@@ -122,7 +122,11 @@ for DB in $DATABASES; do
       DB_URL="postgres://$(whoami)@127.0.0.1:5432/$PG_DB" ;;
   esac
   say "$DB: seeding"
-  "$COMMONS_BIN" seed --people "$PEOPLE" --posts "$POSTS" --seed 1 --database-url "$DB_URL" | tail -2
+  "$COMMONS_BIN" seed --people "$PEOPLE" --posts "$POSTS" --seed 1 --database-url "$DB_URL" >"$WORK/seed.log"
+  tail -3 "$WORK/seed.log"
+  # The post with the most comments (the seed's long tail: hundreds).
+  LONGEST=$(sed -n 's|^longest conversation: /posts/\([0-9]*\) .*|\1|p' "$WORK/seed.log")
+  LONGEST_COMMENTS=$(sed -n 's|^longest conversation: .* (\([0-9]*\) comments)|\1|p' "$WORK/seed.log")
 
   start_server
   IDLE_RSS=$(rss_mb)
@@ -170,6 +174,12 @@ for DB in $DATABASES; do
     "/api/search_people?q=ma"
   load "directory search, page (\"ma\")" 8 "/people?q=ma"
   load "create post (durable commit)" 8 "/api/create_post" "$BENCH_DIR/create_post.lua"
+  if [[ -n "$LONGEST" ]]; then
+    load "permalink, $LONGEST_COMMENTS comments (first page)" 32 "/posts/$LONGEST"
+  fi
+  export BENCH_POST_ID="$POST_ID"
+  load "comment (durable commit)" 8 "/api/create_comment" "$BENCH_DIR/create_comment.lua"
+  load "reaction changes, one post" 32 "/api/set_reaction" "$BENCH_DIR/react.lua"
   EXTRA_HEADER="Accept-Encoding: br, gzip" load "home feed, compressed" 32 "/"
   echo
   echo "memory after load: $(rss_mb) MB"

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod conversations;
 pub mod error;
 pub mod events;
 pub mod follows;

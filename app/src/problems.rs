@@ -6,6 +6,7 @@ use crate::error::{general_problems, Problem};
 fn all() -> impl Iterator<Item = &'static Problem> {
     general_problems()
         .chain(crate::auth::model::PROBLEMS)
+        .chain(crate::conversations::model::PROBLEMS)
         .chain(crate::follows::model::PROBLEMS)
         .chain(crate::media::model::PROBLEMS)
         .chain(crate::people::model::PROBLEMS)

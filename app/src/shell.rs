@@ -3,6 +3,7 @@ use crate::auth::{
     ActivatePage, CheckEmailPage, ForgotPasswordPage, InvitePage, JoinPage, ResetPasswordPage,
     SettingsPage, SignInPage, VerifyPage,
 };
+use crate::conversations::ReactorsPage;
 use crate::follows::{FollowersPage, FollowingPage};
 use crate::people::{DirectoryPage, PeopleImportPage, ProfilePage, ReportsListPage};
 use crate::posts::{HomePage, PostPage};
@@ -122,6 +123,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reactions/:item") view=ReactorsPage ssr=SsrMode::Async/>
                     <Route path=path!("/people") view=DirectoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/import") view=PeopleImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle") view=ProfilePage ssr=SsrMode::Async/>

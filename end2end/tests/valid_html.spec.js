@@ -48,6 +48,13 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
   await expect(page.getByRole('article')).toHaveCount(1);
   const profile = await profileLink(page, ADMIN.name).getAttribute('href');
   const postPath = await page.getByRole('article').getByRole('link').filter({ has: page.locator('time') }).getAttribute('href');
+  // A conversation: a comment, a reaction, and the reply box opened.
+  await page.getByLabel('Write a comment', { exact: true }).fill('A *comment*');
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  await page.getByRole('button', { name: 'Like, 0', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(page.getByLabel('Write a reply', { exact: true })).toBeVisible();
+  const replying = new URL(page.url()).pathname + new URL(page.url()).search;
   const uploaded = await page.request.post('/admin/people/import/upload', {
     headers: { origin: server.url },
     multipart: {
@@ -79,6 +86,8 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
     `${profile}/reports`,
     beaProfile,
     postPath,
+    replying,
+    postPath.replace('/posts/', '/reactions/post-'),
     '/no/such/page',
   ]);
 

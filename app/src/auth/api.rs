@@ -9,24 +9,24 @@ use crate::api::finish;
 
 /// The organization's name and the signed-in person, as the session middleware resolved them
 /// (pages read the same from the request).
-#[server(endpoint = "session_info", input = GetUrl)]
+#[server(endpoint = "session_info", input = GetUrl, output = crate::api::Json)]
 pub async fn get_session() -> Result<SessionInfo, AppError> {
     crate::api::session().ok_or(AppError::Internal)
 }
 
-#[server(endpoint = "sign_in")]
+#[server(endpoint = "sign_in", output = crate::api::Json)]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     let kept = email.clone();
     finish(server::sign_in(email, password).await, &[("email", &kept)])
 }
 
-#[server(endpoint = "sign_out")]
+#[server(endpoint = "sign_out", output = crate::api::Json)]
 pub async fn sign_out() -> Result<(), AppError> {
     finish(server::sign_out().await, &[])
 }
 
 /// Creates an account (allowed email domain, or an invite) and signs the person in.
-#[server(endpoint = "join")]
+#[server(endpoint = "join", output = crate::api::Json)]
 pub async fn join(
     name: String,
     email: String,
@@ -39,7 +39,7 @@ pub async fn join(
 }
 
 /// Makes a single-use invite link, valid for seven days.
-#[server(endpoint = "create_invite")]
+#[server(endpoint = "create_invite", output = crate::api::Json)]
 pub async fn create_invite() -> Result<String, AppError> {
     finish(server::create_invite().await, &[])
 }

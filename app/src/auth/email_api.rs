@@ -8,19 +8,19 @@ use crate::api::finish;
 
 /// Sends a new verification link to an account that has not verified its address. The answer
 /// is the same whether or not there is such an account.
-#[server(endpoint = "resend_verification")]
+#[server(endpoint = "resend_verification", output = crate::api::Json)]
 pub async fn resend_verification(email: String) -> Result<(), AppError> {
     finish(server::resend_verification(email).await, &[])
 }
 
 /// Verifies the address a link was sent to, and signs its person in on a new session.
-#[server(endpoint = "verify_email")]
+#[server(endpoint = "verify_email", output = crate::api::Json)]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
     finish(server::verify_email(token).await, &[])
 }
 
 /// Mails a password-reset link, if an account uses `email`; never says whether one does.
-#[server(endpoint = "request_password_reset")]
+#[server(endpoint = "request_password_reset", output = crate::api::Json)]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let kept = email.clone();
     finish(
@@ -31,28 +31,28 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 
 /// Sets a new password through a reset link, ends every session of that person, and signs them
 /// in on a new one.
-#[server(endpoint = "reset_password")]
+#[server(endpoint = "reset_password", output = crate::api::Json)]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
     finish(server::reset_password(token, password).await, &[])
 }
 
 /// Sets the first password of an imported account through its activation link, and signs the
 /// person in.
-#[server(endpoint = "activate_account")]
+#[server(endpoint = "activate_account", output = crate::api::Json)]
 pub async fn activate_account(token: String, password: String) -> Result<(), AppError> {
     finish(server::activate_account(token, password).await, &[])
 }
 
 /// Mails an invitation to each address in `emails` (separated by commas, spaces or new lines);
 /// returns how many were sent.
-#[server(endpoint = "send_invitations")]
+#[server(endpoint = "send_invitations", output = crate::api::Json)]
 pub async fn send_invitations(emails: String) -> Result<usize, AppError> {
     let kept = emails.clone();
     finish(server::send_invitations(emails).await, &[("emails", &kept)])
 }
 
 /// Ends every session of the signed-in person, this one included.
-#[server(endpoint = "sign_out_everywhere")]
+#[server(endpoint = "sign_out_everywhere", output = crate::api::Json)]
 pub async fn sign_out_everywhere() -> Result<(), AppError> {
     finish(server::sign_out_everywhere().await, &[])
 }

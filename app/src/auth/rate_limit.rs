@@ -70,6 +70,16 @@ pub const POST_PER_PERSON: Limit = Limit {
     max: 60,
     window: Duration::from_secs(60),
 };
+pub const COMMENTS_PER_PERSON: Limit = Limit {
+    name: "comment",
+    max: 60,
+    window: Duration::from_secs(60),
+};
+pub const REACTIONS_PER_PERSON: Limit = Limit {
+    name: "react",
+    max: 300,
+    window: Duration::from_secs(600),
+};
 pub const FOLLOWS_PER_PERSON: Limit = Limit {
     name: "follow",
     max: 120,

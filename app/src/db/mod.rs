@@ -150,6 +150,32 @@ fn placeholders(rows: usize, columns: usize) -> String {
     sql
 }
 
+/// The row an idempotent insert stands for: the one just made (by `id`) when `inserted`, else
+/// the one the author's earlier request with the same key made. `select` is the table's SELECT,
+/// naming the table `alias`.
+pub async fn made_or_earlier(
+    conn: &mut sqlx::AnyConnection,
+    (select, alias): (&str, &str),
+    inserted: bool,
+    id: i64,
+    (author_id, key): (i64, Option<&str>),
+) -> Result<sqlx::any::AnyRow, sqlx::Error> {
+    if inserted {
+        sqlx::query(&format!("{select} WHERE {alias}.id = $1"))
+            .bind(id)
+            .fetch_one(conn)
+            .await
+    } else {
+        sqlx::query(&format!(
+            "{select} WHERE {alias}.author_id = $1 AND {alias}.idempotency_key = $2"
+        ))
+        .bind(author_id)
+        .bind(key)
+        .fetch_one(conn)
+        .await
+    }
+}
+
 /// True when the database answers.
 pub async fn is_healthy(db: &Db) -> bool {
     sqlx::query("SELECT 1").execute(db).await.is_ok()

@@ -6,13 +6,13 @@ use leptos::server_fn::codec::GetUrl;
 
 /// Follows (`follow` true) or stops following the person with `handle`; answers with what the
 /// profile now says.
-#[server(endpoint = "set_following")]
+#[server(endpoint = "set_following", output = crate::api::Json)]
 pub async fn set_following(handle: String, follow: bool) -> Result<FollowSummary, AppError> {
     crate::api::finish(server::set_following(handle, follow).await, &[])
 }
 
 /// Who follows the person with `handle`, newest first.
-#[server(endpoint = "followers", input = GetUrl)]
+#[server(endpoint = "followers", input = GetUrl, output = crate::api::Json)]
 pub async fn followers(
     handle: String,
     #[server(default)] before: Option<i64>,
@@ -21,7 +21,7 @@ pub async fn followers(
 }
 
 /// Whom the person with `handle` follows, newest first.
-#[server(endpoint = "following", input = GetUrl)]
+#[server(endpoint = "following", input = GetUrl, output = crate::api::Json)]
 pub async fn following(
     handle: String,
     #[server(default)] before: Option<i64>,
@@ -31,7 +31,7 @@ pub async fn following(
 
 /// The ids of up to 5,000 people the viewer follows (in no set order): what an open
 /// "Following" feed lets in as posts arrive live.
-#[server(endpoint = "followed_ids", input = GetUrl)]
+#[server(endpoint = "followed_ids", input = GetUrl, output = crate::api::Json)]
 pub async fn followed_ids() -> Result<Vec<i64>, AppError> {
     let (viewer, state) = (crate::api::require_viewer()?, crate::api::state()?);
     Ok(super::store::followed_ids(&state.db, viewer.id, 5_000).await?)

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 /// A person's profile and their posts before `before`.
-#[server(endpoint = "get_profile", input = GetUrl)]
+#[server(endpoint = "get_profile", input = GetUrl, output = crate::api::Json)]
 pub async fn get_profile(
     handle: String,
     #[server(default)] before: Option<i64>,
@@ -17,7 +17,7 @@ pub async fn get_profile(
 }
 
 /// The people who report to `handle`, by name, after the cursor `after`.
-#[server(endpoint = "get_reports", input = GetUrl)]
+#[server(endpoint = "get_reports", input = GetUrl, output = crate::api::Json)]
 pub async fn get_reports(
     handle: String,
     #[server(default)] after: Option<String>,
@@ -26,7 +26,7 @@ pub async fn get_reports(
 }
 
 /// Saves a profile. Fields left out of a request keep nothing: the form always sends them all.
-#[server(endpoint = "update_profile")]
+#[server(endpoint = "update_profile", output = crate::api::Json)]
 pub async fn update_profile(
     handle: String,
     name: String,
@@ -60,14 +60,14 @@ pub async fn update_profile(
 }
 
 /// Takes away a person's photo; their initials show again.
-#[server(endpoint = "remove_photo")]
+#[server(endpoint = "remove_photo", output = crate::api::Json)]
 pub async fn remove_photo(handle: String) -> Result<(), AppError> {
     crate::api::finish(server::remove_photo(handle).await, &[])
 }
 
 /// The directory: people whose name, handle, title or topics start with the words of `q`, in
 /// `department` and `location` if given, by name, after the cursor `after`.
-#[server(endpoint = "search_people", input = GetUrl)]
+#[server(endpoint = "search_people", input = GetUrl, output = crate::api::Json)]
 pub async fn search_people(
     #[server(default)] q: String,
     #[server(default)] department: String,
@@ -78,7 +78,7 @@ pub async fn search_people(
 }
 
 /// The departments and locations to filter the directory by.
-#[server(endpoint = "directory_filters", input = GetUrl)]
+#[server(endpoint = "directory_filters", input = GetUrl, output = crate::api::Json)]
 pub async fn directory_filters() -> Result<Filters, AppError> {
     crate::api::read_scope()?;
     Ok(super::store::filters(&crate::api::state()?.db).await?)
@@ -123,6 +123,7 @@ mod server {
             .await?
             .ok_or(AppError::NotFound)?;
         let posts = crate::posts::store::author_page(&state.db, &scope, row.id, before).await?;
+        let posts = crate::posts::api::with_conversations(&state.db, &scope, posts).await?;
         let follows = crate::follows::store::summary(&state.db, viewer.id, row.id).await?;
         let chain = store::chain_of(&mut *state.db.acquire().await?, row.id).await?;
         let (reports, more_reports) = store::reports_of(&state.db, row.id, None).await?;

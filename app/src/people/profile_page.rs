@@ -135,7 +135,7 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
         <section aria-label=posts_label class="feed">
             <h2>"Posts"</h2>
             {empty.then(|| view! { <p class="empty">"No posts yet."</p> })}
-            <PostList posts=posts.posts/>
+            <PostList posts=posts.posts viewer_id=crate::ui::viewer_id()/>
             {older_link.map(|href| view! {
                 <a class="button secondary load-more" href=href>"Older posts"</a>
             })}

@@ -5,22 +5,24 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 /// A page of the home feed, newest first, before the cursor `before`.
-#[server(endpoint = "home_feed", input = GetUrl)]
+#[server(endpoint = "home_feed", input = GetUrl, output = crate::api::Json)]
 pub async fn home_feed(#[server(default)] before: Option<i64>) -> Result<FeedPage, AppError> {
     let (state, scope) = (crate::api::state()?, crate::api::read_scope()?);
-    Ok(super::store::feed_page(&state.db, &scope, before).await?)
+    let page = super::store::feed_page(&state.db, &scope, before).await?;
+    Ok(with_conversations(&state.db, &scope, page).await?)
 }
 
 /// A page of the home feed's "Following" view: posts by the people the viewer follows, and
 /// their own.
-#[server(endpoint = "following_feed", input = GetUrl)]
+#[server(endpoint = "following_feed", input = GetUrl, output = crate::api::Json)]
 pub async fn following_feed(#[server(default)] before: Option<i64>) -> Result<FeedPage, AppError> {
     let (state, viewer) = (crate::api::state()?, crate::api::require_viewer()?);
     let scope = crate::api::read_scope()?;
-    Ok(super::store::following_page(&state.db, &scope, viewer.id, before).await?)
+    let page = super::store::following_page(&state.db, &scope, viewer.id, before).await?;
+    Ok(with_conversations(&state.db, &scope, page).await?)
 }
 
-#[server(endpoint = "get_post", input = GetUrl)]
+#[server(endpoint = "get_post", input = GetUrl, output = crate::api::Json)]
 pub async fn get_post(id: i64) -> Result<PostView, AppError> {
     let (state, scope) = (crate::api::state()?, crate::api::read_scope()?);
     super::store::post(&state.db, &scope, id)
@@ -29,7 +31,7 @@ pub async fn get_post(id: i64) -> Result<PostView, AppError> {
 }
 
 /// Publishes an update written in Markdown. The same idempotency key never makes two posts.
-#[server(endpoint = "create_post")]
+#[server(endpoint = "create_post", output = crate::api::Json)]
 pub async fn create_post(
     body: String,
     #[server(default)] idempotency_key: Option<String>,
@@ -46,7 +48,7 @@ pub async fn create_post(
 }
 
 #[cfg(feature = "ssr")]
-pub use server::publish;
+pub use server::{publish, with_conversations};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -76,6 +78,23 @@ mod server {
             key.as_deref(),
         )
         .await
+    }
+
+    /// A feed page with each card's conversation (reactions, comment count, latest comments).
+    pub async fn with_conversations(
+        db: &crate::db::Db,
+        scope: &crate::policy::ReadScope,
+        mut page: model::FeedPage,
+    ) -> Result<model::FeedPage, sqlx::Error> {
+        let ids: Vec<i64> = page.posts.iter().map(|p| p.id).collect();
+        let mut found =
+            crate::conversations::reads::for_cards(db, scope, &ids, page.live_after).await?;
+        for post in &mut page.posts {
+            if let Some(conversation) = found.remove(&post.id) {
+                post.conversation = conversation;
+            }
+        }
+        Ok(page)
     }
 
     /// Stores a post and its event in one transaction, then wakes the live streams. Also how

@@ -2,10 +2,11 @@ use super::model::PostView;
 use crate::ui::{Avatar, Timestamp};
 use leptos::prelude::*;
 
-/// One post: author, time (a permalink), and its sanitized HTML. Rendered on the server, and in
-/// the browser for posts the feed island adds (so plain links, not the router's).
+/// One post: author, time (a permalink), its sanitized HTML, and its conversation (an island).
+/// Rendered on the server, and in the browser for posts the feed island adds (so plain links,
+/// not the router's). `full` is the post's own page, with every comment.
 #[component]
-pub fn PostCard(post: PostView) -> impl IntoView {
+pub fn PostCard(post: PostView, viewer_id: i64, #[prop(optional)] full: bool) -> impl IntoView {
     let author_id = format!("post-{}-author", post.id);
     let author_link_id = author_id.clone();
     view! {
@@ -23,14 +24,21 @@ pub fn PostCard(post: PostView) -> impl IntoView {
             </header>
             // Rendered from Markdown and cleaned by the allowlist sanitizer on the server.
             <div class="post-body" inner_html=post.body_html></div>
+            <crate::conversations::Conversation
+                post_id=post.id
+                viewer_id
+                conversation=post.conversation
+                full
+                returned=crate::conversations::form_return()
+            />
         </article>
     }
 }
 
 #[component]
-pub fn PostList(posts: Vec<PostView>) -> impl IntoView {
+pub fn PostList(posts: Vec<PostView>, viewer_id: i64) -> impl IntoView {
     posts
         .into_iter()
-        .map(|post| view! { <PostCard post/> })
+        .map(|post| view! { <PostCard post viewer_id/> })
         .collect_view()
 }

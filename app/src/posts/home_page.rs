@@ -4,7 +4,10 @@ use super::{
     live_feed::LiveFeed,
     model::FeedView,
 };
-use crate::ui::{submitted_error, RequireSignIn};
+use crate::{
+    conversations::api::COMMENT_ON_PARAM,
+    ui::{submitted_error, RequireSignIn},
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -27,7 +30,8 @@ fn HomeFeed() -> impl IntoView {
     let query = use_query_map().read_untracked();
     let before = crate::ui::url::before_param();
     let draft = query.get("draft").unwrap_or_default();
-    let error = submitted_error();
+    // A comment form on a card failed: its error shows by that form, not the composer's.
+    let error = submitted_error().filter(|_| query.get(COMMENT_ON_PARAM).is_none());
     let view = FeedView::from_query(query.get("view").as_deref());
     let page = OnceResource::new(async move {
         match view {
@@ -35,9 +39,7 @@ fn HomeFeed() -> impl IntoView {
             FeedView::Following => following_feed(before).await,
         }
     });
-    let viewer_id = use_context::<crate::auth::Viewer>()
-        .map(|v| v.id)
-        .unwrap_or_default();
+    let viewer_id = crate::ui::viewer_id();
     view! {
         <h1 class="visually-hidden">"Home"</h1>
         <FeedTabs view/>
@@ -58,7 +60,7 @@ fn HomeFeed() -> impl IntoView {
                                 draft
                                 error
                             >
-                                <PostList posts=first.posts/>
+                                <PostList posts=first.posts viewer_id/>
                             </LiveFeed>
                         }
                         .into_any(),

@@ -119,24 +119,20 @@ pub fn LiveFeed(
                 <p class="live-status" role="status">{move || state.get().label()}</p>
             })}
             <For each=move || live.get() key=|post| post.id let:post>
-                <PostCard post/>
+                <PostCard post viewer_id/>
             </For>
             {(empty && is_start).then(|| view! {
                 <div class="empty" class:hidden=move || !live.get().is_empty()>
                     <h2>"No posts yet"</h2>
-                    {match view {
-                        FeedView::Everyone => view! {
-                            <p>"Be the first: say hello, share what you are working on, or ask a question. Your colleagues will see it here."</p>
-                        }.into_any(),
-                        FeedView::Following => view! {
-                            <p>"Follow colleagues from their profiles, and their posts will show here, with yours."</p>
-                        }.into_any(),
-                    }}
+                    <p>{match view {
+                        FeedView::Everyone => "Be the first: say hello, share what you are working on, or ask a question. Your colleagues will see it here.",
+                        FeedView::Following => "Follow colleagues from their profiles, and their posts will show here, with yours.",
+                    }}</p>
                 </div>
             })}
             {children()}
             <For each=move || more.get() key=|post| post.id let:post>
-                <PostCard post/>
+                <PostCard post viewer_id/>
             </For>
             <p class="form-error" role="alert">{move || load_error.get()}</p>
             {move || cursor.get().map(|before| view! {

@@ -1,4 +1,5 @@
 //! Posts as they cross the wire, and the validation of a new one.
+use crate::conversations::model::Conversation;
 use crate::error::{AppError, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,14 @@ pub struct PostView {
     /// The author's photo (a media id), if they have one.
     #[serde(default)]
     pub author_photo: Option<i64>,
+    /// Its reactions and comments as the viewer first sees them (none for a post arriving live,
+    /// which has none yet).
+    #[serde(default, skip_serializing_if = "is_untouched")]
+    pub conversation: Conversation,
+}
+
+fn is_untouched(conversation: &Conversation) -> bool {
+    *conversation == Conversation::default()
 }
 
 /// One page of a feed, newest first. `next` is the cursor for the page after it.

@@ -1,10 +1,13 @@
 use super::{api::get_post, card::PostCard};
+use crate::conversations::api::post_conversation;
+use crate::error::AppError;
 use crate::ui::RequireSignIn;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// A post's permanent address.
+/// A post's permanent address, with its whole conversation. `?after_thread=&after_id=` starts
+/// the comments further on (the no-JavaScript "Load more comments").
 #[component]
 pub fn PostPage() -> impl IntoView {
     view! {
@@ -18,24 +21,26 @@ pub fn PostPage() -> impl IntoView {
 #[component]
 fn OnePost() -> impl IntoView {
     let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
-    let post = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_post(id).await,
-            None => Err(crate::error::AppError::NotFound),
-        }
+    let id = params
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok());
+    let query = use_query_map().read_untracked();
+    let number = |name: &str| query.get(name).and_then(|v| v.parse::<i64>().ok());
+    let (after_thread, after_id) = (number("after_thread"), number("after_id"));
+    let viewer_id = crate::ui::viewer_id();
+    let post = OnceResource::new(async move {
+        let id = id.ok_or(AppError::NotFound)?;
+        let mut post = get_post(id).await?;
+        post.conversation = post_conversation(id, after_thread, after_id).await?;
+        Ok::<_, AppError>(post)
     });
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match post.await {
-                    Ok(post) => view! { <PostCard post/> }.into_any(),
-                    Err(crate::error::AppError::NotFound) => view! { <crate::ui::NotFound/> }.into_any(),
+                    Ok(post) => view! { <PostCard post viewer_id full=true/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <crate::ui::NotFound/> }.into_any(),
                     Err(error) => view! { <crate::ui::ErrorPage error/> }.into_any(),
                 }
             })}

@@ -29,6 +29,7 @@ fn post_from_row(row: &AnyRow) -> Result<PostView, sqlx::Error> {
         body_html: row.try_get(4)?,
         created_at: row.try_get(5)?,
         author_photo: row.try_get(6)?,
+        conversation: Default::default(),
     })
 }
 
@@ -130,6 +131,27 @@ pub async fn post(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<PostView
     row.as_ref().map(post_from_row).transpose()
 }
 
+/// The audience of the post `id`, if `scope` may see it: whom its comments and reactions are
+/// for.
+pub async fn audience(
+    db: &Db,
+    scope: &ReadScope,
+    id: i64,
+) -> Result<Option<Audience>, sqlx::Error> {
+    let sql = format!(
+        "SELECT audience FROM posts WHERE id = $1 AND {}",
+        scope.sql("audience", "author_id", 2)
+    );
+    let row = scope
+        .bind(sqlx::query(&sql).bind(id))
+        .fetch_optional(db)
+        .await?;
+    Ok(row
+        .map(|row| row.try_get::<String, _>(0))
+        .transpose()?
+        .and_then(|key| Audience::from_key(&key)))
+}
+
 /// A post to store.
 pub struct NewPost<'a> {
     pub author_id: i64,
@@ -163,20 +185,8 @@ pub async fn create_post(
     .await?
     .rows_affected()
         == 1;
-    let row = if inserted {
-        sqlx::query(&format!("{SELECT_POST} WHERE p.id = $1"))
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?
-    } else {
-        sqlx::query(&format!(
-            "{SELECT_POST} WHERE p.author_id = $1 AND p.idempotency_key = $2"
-        ))
-        .bind(new.author_id)
-        .bind(new.idempotency_key)
-        .fetch_one(&mut *conn)
-        .await?
-    };
+    let key = (new.author_id, new.idempotency_key);
+    let row = crate::db::made_or_earlier(conn, (SELECT_POST, "p"), inserted, id, key).await?;
     Ok((post_from_row(&row)?, inserted))
 }
 

@@ -3,7 +3,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Creates the organization and its first administrator, and signs them in.
-#[server(endpoint = "setup")]
+#[server(endpoint = "setup", output = crate::api::Json)]
 pub async fn setup(
     organization: String,
     domains: String,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 /// A few people the viewer may want to know, each with the reason.
-#[server(endpoint = "suggestions", input = GetUrl)]
+#[server(endpoint = "suggestions", input = GetUrl, output = crate::api::Json)]
 pub async fn suggestions() -> Result<Vec<Suggestion>, AppError> {
     let (viewer, state) = (crate::api::require_viewer()?, crate::api::state()?);
     crate::api::read_scope()?;
@@ -17,7 +17,7 @@ pub async fn suggestions() -> Result<Vec<Suggestion>, AppError> {
 }
 
 /// Stops suggesting the person with `handle` to the viewer.
-#[server(endpoint = "dismiss_suggestion")]
+#[server(endpoint = "dismiss_suggestion", output = crate::api::Json)]
 pub async fn dismiss_suggestion(handle: String) -> Result<(), AppError> {
     crate::api::finish(server::dismiss(handle).await, &[])
 }

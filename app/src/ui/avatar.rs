@@ -1,4 +1,4 @@
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 
 /// Up to two initials of a name: "Ada Lovelace" gives "AL".
 pub fn initials(name: &str) -> String {
@@ -21,20 +21,18 @@ pub fn Avatar(
 ) -> impl IntoView {
     if let Some(id) = photo {
         let (src, srcset) = crate::media::model::photo_sources(id, shown);
-        return view! {
+        return Either::Left(view! {
             <img class="avatar photo" src=src srcset=srcset alt="" width=shown.to_string()
                 height=shown.to_string() loading="lazy" decoding="async"/>
-        }
-        .into_any();
+        });
     }
     let hue = handle
         .bytes()
         .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32))
         % 6;
-    view! {
+    Either::Right(view! {
         <span class=format!("avatar avatar-{hue}") aria-hidden="true">{initials(&name)}</span>
-    }
-    .into_any()
+    })
 }
 
 #[cfg(test)]

@@ -78,6 +78,11 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// The id of the signed-in person, inside [`RequireSignIn`] (0 outside it).
+pub fn viewer_id() -> i64 {
+    use_context::<Viewer>().map(|v| v.id).unwrap_or_default()
+}
+
 /// Whether the organization has been set up (false also when the database cannot be read).
 pub fn is_set_up() -> bool {
     session().is_some_and(|info| info.organization.is_some())

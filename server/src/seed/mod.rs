@@ -1,6 +1,7 @@
 //! `commons seed`: fills an empty database with a realistic organization, deterministically from
 //! a seed value. By default 10,000 people and 1,000,000 posts over three years, with activity
 //! skewed the way real networks are (a few people post a lot); `--small` makes a friendly one.
+mod conversations;
 mod organization;
 mod photos;
 mod texts;
@@ -158,7 +159,9 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
 
     let authors: Vec<(i64, &Member)> = ids.iter().copied().zip(chart.iter()).collect();
     let started = Instant::now();
-    let mut made = 0;
+    let (mut made, mut comments, mut reactions) = (0, 0, 0);
+    // The post with the most comments (its permalink is benchmarked).
+    let mut longest = (0, 0);
     while made < options.posts {
         let mut tx = db.begin().await?;
         for _ in 0..STATEMENTS_PER_TRANSACTION {
@@ -170,18 +173,53 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
                 .map(|n| make_post(&mut rng, n, options.posts, since, &authors))
                 .collect();
             posts::insert_many(&mut tx, &batch).await?;
+            let mut talk = conversations::Made::default();
+            for post in &batch {
+                let made = conversations::for_post(&mut rng, post, &authors, until, &mut talk);
+                if made > longest.1 {
+                    longest = (post.id, made);
+                }
+            }
+            insert_conversations(&mut tx, &talk).await?;
+            comments += talk.comments.len();
+            reactions += talk.reactions.len();
             made += count;
         }
         tx.commit().await?;
         println!("posts: {made}/{} ({})", options.posts, rate(made, started));
     }
+    if longest.1 > 0 {
+        println!(
+            "longest conversation: /posts/{} ({} comments)",
+            longest.0, longest.1
+        );
+    }
     println!(
-        "Seeded Northwind: {} people, {} follows, {} photos, {} posts. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
+        "Seeded Northwind: {} people, {} follows, {} photos, {} posts, {comments} comments, {reactions} reactions. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
         ids.len(),
         pairs.len(),
         photos.iter().flatten().count(),
         options.posts
     );
+    Ok(())
+}
+
+/// Stores a batch's comments, reactions and their counts.
+async fn insert_conversations(
+    conn: &mut sqlx::AnyConnection,
+    talk: &conversations::Made,
+) -> Result<(), sqlx::Error> {
+    use app::conversations::store as talk_store;
+    // Comments have nine columns; keep each statement under SQLite's parameter limit.
+    for chunk in talk.comments.chunks(ROWS_PER_STATEMENT / 2) {
+        talk_store::insert_many_comments(conn, chunk).await?;
+    }
+    for chunk in talk.reactions.chunks(ROWS_PER_STATEMENT) {
+        talk_store::insert_many_reactions(conn, chunk).await?;
+    }
+    for chunk in talk.counts().chunks(ROWS_PER_STATEMENT) {
+        talk_store::insert_many_counts(conn, chunk).await?;
+    }
     Ok(())
 }
 

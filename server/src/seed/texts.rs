@@ -88,3 +88,20 @@ pub fn post(rng: &mut StdRng, author: &Member) -> String {
     ));
     body
 }
+
+/// A comment's Markdown by `author` on a colleague's post: short, the way people answer.
+pub fn comment(rng: &mut StdRng, author: &Member) -> String {
+    let skill = author.skills.choose(rng).copied().unwrap_or("planning");
+    let day = DAYS.choose(rng).copied().unwrap_or("Thursday");
+    match rng.gen_range(0..6) {
+        0 => "Congratulations, well deserved!".to_string(),
+        1 => format!("Happy to help with {skill}: I am free on {day}."),
+        2 => format!(
+            "We ran into the same thing in {}. Let's compare notes.",
+            author.team.name
+        ),
+        3 => "Thanks for writing this up, **very** useful.".to_string(),
+        4 => format!("Could you share the slides? The {skill} part especially."),
+        _ => format!("Count me in for {day}."),
+    }
+}

@@ -5,6 +5,7 @@ mod mailbox;
 mod support;
 
 mod concurrency;
+mod conversations;
 mod follows;
 mod jobs;
 mod join;

@@ -2,14 +2,6 @@
 use crate::support::*;
 use reqwest::StatusCode;
 
-fn location(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get("location")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default()
-}
-
 #[tokio::test]
 async fn a_new_install_sends_everyone_to_setup() {
     let app = TestApp::spawn().await;

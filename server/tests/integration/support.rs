@@ -647,6 +647,15 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, AppError> 
     }
 }
 
+/// Where a response redirects to (empty when it does not).
+pub fn location(response: &Response) -> String {
+    response
+        .headers()
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
 /// An open live stream, as a browser's WebSocket sees it.
 pub struct LiveSocket(pub tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>);
 

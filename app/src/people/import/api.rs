@@ -7,20 +7,20 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 /// What the uploaded file `id` would do (or did), row by row.
-#[server(endpoint = "get_people_import", input = GetUrl)]
+#[server(endpoint = "get_people_import", input = GetUrl, output = crate::api::Json)]
 pub async fn get_people_import(id: i64) -> Result<ImportPreview, AppError> {
     server::preview(id).await
 }
 
 /// Imports the file `id`: every row or none.
-#[server(endpoint = "import_people")]
+#[server(endpoint = "import_people", output = crate::api::Json)]
 pub async fn import_people(id: i64) -> Result<(), AppError> {
     crate::api::finish(server::import(id).await, &[])
 }
 
 /// Mails an activation link to everyone in the imported file `id` who has not activated their
 /// account; how many were sent.
-#[server(endpoint = "send_activation_links")]
+#[server(endpoint = "send_activation_links", output = crate::api::Json)]
 pub async fn send_activation_links(id: i64) -> Result<usize, AppError> {
     crate::api::finish(server::send_activation_links(id).await, &[])
 }

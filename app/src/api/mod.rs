@@ -2,8 +2,11 @@
 //! may read (`read_scope`), the shared state, the client's address, and one way to finish
 //! (status code, and for plain HTML forms a redirect back to the page with the error's code in
 //! its query, so a person without JavaScript sees what went wrong).
+pub use json::Json;
 #[cfg(feature = "ssr")]
 pub use server::*;
+
+mod json;
 
 /// The query parameter that carries a form error back to the page after a plain form post.
 pub const ERROR_PARAM: &str = "error";
