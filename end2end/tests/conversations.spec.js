@@ -26,6 +26,7 @@ test('commenting, replying and reacting on a post', async ({ page }) => {
   await button(card, 'Reply').click();
   const replyBox = field(page, 'Write a reply');
   if (jsEnabled()) await expect(replyBox).toBeFocused();
+  await expect(page.getByText(`Replying to ${ADMIN.name}`)).toBeVisible();
   await replyBox.fill('See you there');
   await button(page, 'Post reply').click();
   await expect(page.locator('.comment.reply').getByText('See you there')).toBeVisible();

@@ -39,23 +39,6 @@ pub async fn create_comment(
     )
 }
 
-/// A post's conversation as its own page shows it: its reactions and comment count, and the
-/// page of comments after the cursor (from the first when there is none).
-#[server(endpoint = "post_conversation", input = GetUrl, output = crate::api::Json)]
-pub async fn post_conversation(
-    post_id: i64,
-    #[server(default)] after_thread: Option<i64>,
-    #[server(default)] after_id: Option<i64>,
-) -> Result<super::model::Conversation, AppError> {
-    let (state, scope) = (crate::api::state()?, crate::api::read_scope()?);
-    let after = after_thread
-        .zip(after_id)
-        .map(|(thread_id, id)| super::model::CommentsCursor { thread_id, id });
-    super::reads::for_post(&state.db, &scope, post_id, after)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
 /// The next page of a post's comments, after the cursor's (thread, comment).
 #[server(endpoint = "post_comments", input = GetUrl, output = crate::api::Json)]
 pub async fn post_comments(

@@ -1,13 +1,12 @@
 use super::{
     api::{post_comments, COMMENT_DRAFT_PARAM, COMMENT_ON_PARAM, REPLY_TO_PARAM},
-    comment::Comment,
-    comment_form::CommentForm,
-    model::{comments_label, CommentView, Conversation as Shown, Item, Reactions, CARD_COMMENTS},
+    comment::{Comment, CommentPlace},
+    comment_form::{CommentForm, ReplyTarget},
+    model::{comments_label, CommentView, CommentsCursor, Conversation as Shown, Item, Reactions},
     reaction_bar::ReactionBar,
 };
 use leptos::{either::Either, prelude::*};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// What a failed plain comment form brought back in the address: which form, the draft, why.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,7 +15,7 @@ pub struct FormReturn {
     pub form: String,
     pub draft: String,
     pub error: Option<String>,
-    /// The reply box to open (the no-JavaScript "Reply").
+    /// The comment whose reply box to open (the no-JavaScript "Reply").
     pub reply_to: Option<i64>,
 }
 
@@ -40,11 +39,11 @@ pub fn form_return() -> FormReturn {
     }
 }
 
-/// A post's conversation, the part of a post card that runs in the browser: its reactions, the
-/// comment count, comments with their replies (the latest two on a feed card, all of them, page
-/// by page, on the post's own page), and the comment box. New comments and reactions from
-/// everyone arrive live.
-#[island]
+/// A post's conversation: its reactions, the comment count, comments with their replies (the
+/// latest two on a feed card, all of them, page by page, on the post's own page), and the
+/// comment box. The comments are plain server-rendered HTML inside the conversation's island
+/// (its children), so they are not sent a second time as its props.
+#[component]
 pub fn Conversation(
     post_id: i64,
     viewer_id: i64,
@@ -60,80 +59,119 @@ pub fn Conversation(
         next,
         live_after,
     } = conversation;
-    let post_reactions = RwSignal::new(reactions);
-    let count = RwSignal::new(comment_count);
-    let cursor = RwSignal::new(next);
-    // Each comment's reactions, kept for the island's life (a card's comment that scrolls out
-    // and back keeps its signal), so live changes find them.
-    let comment_reactions = StoredValue::new(HashMap::<i64, RwSignal<Reactions>>::new());
-    let island = Owner::current();
-    let reactions_of = move |comment: &CommentView| {
-        let (id, now) = (comment.id, comment.reactions);
-        let make = || match &island {
-            Some(owner) => owner.with(|| RwSignal::new(now)),
-            None => RwSignal::new(now),
-        };
-        comment_reactions
-            .try_update_value(|map| *map.entry(id).or_insert_with(make))
-            .unwrap_or_else(make)
+    let shown: Vec<i64> = comments.iter().map(|c| c.id).collect();
+    // The post's box answers for itself and for the reply it was opened as.
+    let mine = [Item::post(post_id).key()]
+        .into_iter()
+        .chain(returned.reply_to.map(|id| Item::comment(id).key()));
+    let (draft, error) = if mine.into_iter().any(|key| key == returned.form) {
+        (returned.draft, returned.error)
+    } else {
+        Default::default()
     };
-    let comments = RwSignal::new(comments);
-    let replying = RwSignal::new(returned.reply_to);
-    // Keeps comments in the post's order (thread by thread); a card keeps the latest two.
-    let add = move |comment: CommentView| {
-        let mut added = false;
-        comments.update(|list| {
-            if list.iter().any(|c| c.id == comment.id) {
-                return;
-            }
-            added = true;
-            list.push(comment);
-            if full {
-                list.sort_by_key(CommentView::position);
-            } else {
-                list.sort_by_key(|c| c.id);
-                let extra = list.len().saturating_sub(CARD_COMMENTS);
-                list.drain(..extra);
-            }
-        });
-        added
-    };
-    let own = Callback::new(move |comment: CommentView| {
-        if add(comment) {
-            count.update(|n| *n += 1);
-        }
+    let replying = returned.reply_to.map(|id| ReplyTarget {
+        id,
+        author: comments
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.author_name.clone())
+            .unwrap_or_default(),
     });
+    let place = CommentPlace {
+        full,
+        viewer_id,
+        live_after,
+        apart: false,
+    };
+    view! {
+        <LiveConversation
+            post_id
+            viewer_id
+            full
+            reactions
+            count=comment_count
+            next
+            live_after
+            shown
+            replying
+            draft
+            error
+        >
+            {(!comments.is_empty()).then(|| view! {
+                <ol class="comments">
+                    {comments.into_iter().map(|comment| view! { <Comment comment place/> }).collect_view()}
+                </ol>
+            })}
+        </LiveConversation>
+    }
+}
+
+/// The part of a conversation that runs in the browser, around its server-rendered comments
+/// (`children`, never re-rendered): reactions, the count, the comment box (which a comment's
+/// "Reply" turns into a reply box), the comments "Load more comments" brings (on the post's
+/// own page), and those others post while the page is open.
+#[island]
+fn LiveConversation(
+    post_id: i64,
+    viewer_id: i64,
+    full: bool,
+    reactions: Reactions,
+    count: i64,
+    /// Where the comments after the server-rendered ones start.
+    next: Option<CommentsCursor>,
+    live_after: i64,
+    /// The server-rendered comments' ids.
+    shown: Vec<i64>,
+    replying: Option<ReplyTarget>,
+    /// What a failed plain post to this post's box left.
+    draft: String,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let count = RwSignal::new(count);
+    let shown = StoredValue::new(shown);
+    let added = RwSignal::new(Vec::<CommentView>::new());
+    let cursor = RwSignal::new(next);
+    let replying = RwSignal::new(replying);
+    // Thread by thread on the post's page; on a card in the order they came.
+    let add = move |comment: CommentView| {
+        let new = shown.try_update_value(|ids| {
+            let new = !ids.contains(&comment.id);
+            ids.push(comment.id);
+            new
+        });
+        if new == Some(true) {
+            added.update(|list| {
+                list.push(comment);
+                if full {
+                    list.sort_by_key(CommentView::position);
+                }
+            });
+        }
+    };
     #[cfg(feature = "hydrate")]
     {
-        use super::model::{CommentCreated, ReactionsChanged};
         let state = RwSignal::new(crate::events::LiveState::Connecting);
         crate::events::client::subscribe(live_after, state, move |event| {
-            if let Some(created) = event.decode::<CommentCreated>() {
+            if let Some(created) = event.decode::<super::model::CommentCreated>() {
                 if created.comment.post_id == post_id {
-                    add(created.comment);
                     count.set(created.comment_count);
-                }
-            } else if let Some(changed) = event.decode::<ReactionsChanged>() {
-                if changed.post_id != post_id {
-                    return;
-                }
-                let signal = if changed.item == Item::post(post_id) {
-                    Some(post_reactions)
-                } else {
-                    comment_reactions.with_value(|map| map.get(&changed.item.id).copied())
-                };
-                if let Some(signal) = signal {
-                    signal.try_update(|now| {
-                        now.counts = changed.counts;
-                        if changed.person_id == viewer_id {
-                            now.mine = changed.now;
-                        }
-                    });
+                    add(created.comment);
                 }
             }
         });
     }
-    let _ = (live_after, viewer_id);
+    // A comment's "Reply" (a GET form in the comments) turns the box into a reply box.
+    let reply = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        if let Some(target) = reply_target(&ev) {
+            ev.prevent_default();
+            replying.set(Some(target));
+            focus(&format!("comment-on-{post_id}"));
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, replying);
+    };
 
     let loading = RwSignal::new(false);
     let load_error = RwSignal::new(None::<String>);
@@ -146,9 +184,7 @@ pub fn Conversation(
         leptos::task::spawn_local(async move {
             match post_comments(post_id, after.thread_id, after.id).await {
                 Ok(page) => {
-                    page.comments.into_iter().for_each(|c| {
-                        add(c);
-                    });
+                    page.comments.into_iter().for_each(add);
                     cursor.set(page.next);
                     load_error.set(None);
                 }
@@ -157,24 +193,24 @@ pub fn Conversation(
             loading.set(false);
         });
     };
-
-    let returned = StoredValue::new(returned);
-    let returned_for = move |item: Item| {
-        returned.with_value(|r| {
-            if r.form == item.key() {
-                (r.draft.clone(), r.error.clone())
-            } else {
-                Default::default()
-            }
-        })
-    };
-    let (draft, error) = returned_for(Item::post(post_id));
     let label = move || comments_label(count.get());
+    // A reply whose thread is not in the added list says whom it answers.
+    let place = move |apart| CommentPlace {
+        full,
+        viewer_id,
+        live_after,
+        apart,
+    };
     view! {
-        <div class="conversation">
-            <ReactionBar item=Item::post(post_id) reactions=post_reactions/>
+        <div class="conversation" on:submit=reply>
+            <ReactionBar item=Item::post(post_id) reactions viewer_id live_after/>
             {if full {
-                Either::Left(view! { <h2 id="comments" class="comments-heading">{label}</h2> })
+                Either::Left(view! {
+                    <h2 id="comments" class="comments-heading">{label}</h2>
+                    <p class="empty" class:hidden={move || count.get() > 0}>
+                        "No comments yet. Start the conversation below."
+                    </p>
+                })
             } else {
                 Either::Right(view! {
                     <a class="comment-count" href=format!("/posts/{post_id}#comments") class:hidden=move || count.get() == 0>
@@ -182,21 +218,18 @@ pub fn Conversation(
                     </a>
                 })
             }}
-            {full.then(|| view! {
-                <p class="empty" class:hidden={move || count.get() > 0 || !comments.get().is_empty()}>
-                    "No comments yet. Start the conversation below."
-                </p>
-            })}
-            <ol class="comments" class:hidden=move || comments.get().is_empty()>
-                <For each=move || comments.get() key=|c| c.id let:comment>
-                    {
-                        let (draft, error) = returned_for(Item::comment(comment.id));
-                        view! {
-                            <Comment reactions=reactions_of(&comment) comment full replying draft error on_posted=own/>
-                        }
-                    }
-                </For>
-            </ol>
+            {children()}
+            {move || {
+                let list = added.get();
+                (!list.is_empty()).then(|| view! {
+                    <ol class="comments">
+                        {list.iter().cloned().map(|comment| {
+                            let apart = !list.iter().any(|c| c.id == comment.thread_id);
+                            view! { <Comment comment place=place(apart)/> }
+                        }).collect_view()}
+                    </ol>
+                })
+            }}
             {full.then(|| view! {
                 <p class="form-error" role="alert">{move || load_error.get()}</p>
                 {move || cursor.get().map(|after| view! {
@@ -210,7 +243,35 @@ pub fn Conversation(
                     </a>
                 })}
             })}
-            <CommentForm post_id reply_to=None draft error on_posted=own/>
+            <CommentForm post_id replying draft error on_posted=Callback::new(add)/>
         </div>
+    }
+}
+
+/// The comment a submitted "Reply" form opens a reply to, if it was one.
+#[cfg(feature = "hydrate")]
+fn reply_target(ev: &leptos::ev::SubmitEvent) -> Option<ReplyTarget> {
+    let form = event_target::<web_sys::Element>(ev);
+    if !form.class_list().contains("reply-opener") {
+        return None;
+    }
+    let id = form
+        .query_selector("input[name=reply_to]")
+        .ok()
+        .flatten()?
+        .get_attribute("value")?
+        .parse()
+        .ok()?;
+    let author = form.get_attribute("data-author").unwrap_or_default();
+    Some(ReplyTarget { id, author })
+}
+
+#[cfg(feature = "hydrate")]
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(field) = document().get_element_by_id(id) {
+        if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
+            let _ = field.focus();
+        }
     }
 }

@@ -7,12 +7,18 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 /// The five reaction toggles of one item, each named with its count ("Like, 3") and pressed
 /// when it is the viewer's, and a link to who reacted. Without JavaScript it is a plain form
-/// (the pressed button sends an empty reaction, which takes it back); in an island the counts
-/// change in place.
+/// (the pressed button sends an empty reaction, which takes it back); in the browser the counts
+/// change in place, also when others react.
 #[component]
-pub fn ReactionBar(item: Item, reactions: RwSignal<Reactions>) -> impl IntoView {
-    // Only the browser dispatches: a server-rendered feed page has some sixty of these bars, and
-    // making an action for each was a large part of its render time.
+pub fn ReactionBar(
+    item: Item,
+    reactions: Reactions,
+    viewer_id: i64,
+    /// The event log's head when the page was read: live changes after it.
+    live_after: i64,
+) -> impl IntoView {
+    let reactions = RwSignal::new(reactions);
+    // Only the browser dispatches and listens: a server-rendered page has dozens of these bars.
     #[cfg(feature = "hydrate")]
     let action = {
         let action = ServerAction::<SetReaction>::new();
@@ -21,10 +27,25 @@ pub fn ReactionBar(item: Item, reactions: RwSignal<Reactions>) -> impl IntoView 
                 reactions.set(now);
             }
         });
+        let state = RwSignal::new(crate::events::LiveState::Connecting);
+        crate::events::client::subscribe(live_after, state, move |event| {
+            let Some(changed) = event.decode::<super::model::ReactionsChanged>() else {
+                return;
+            };
+            if changed.item == item {
+                reactions.update(|now| {
+                    now.counts = changed.counts;
+                    if changed.person_id == viewer_id {
+                        now.mine = changed.now;
+                    }
+                });
+            }
+        });
         Some(action)
     };
     #[cfg(not(feature = "hydrate"))]
     let action: Option<ServerAction<SetReaction>> = None;
+    let _ = (viewer_id, live_after);
     let message = Signal::derive(move || match action?.value().get() {
         Some(Err(error)) => Some(error.to_string()),
         _ => None,
@@ -56,8 +77,8 @@ pub fn ReactionBar(item: Item, reactions: RwSignal<Reactions>) -> impl IntoView 
                     title=kind.label()
                     on:click=react
                 >
-                    <span aria-hidden="true">{kind.symbol()}</span>
-                    <span class="count" aria-hidden="true">{count}</span>
+                    {kind.symbol()}
+                    <span class="count">{count}</span>
                 </button>
             }
         })
@@ -72,4 +93,16 @@ pub fn ReactionBar(item: Item, reactions: RwSignal<Reactions>) -> impl IntoView 
             <FormError message/>
         </form>
     }
+}
+
+/// A comment's reaction bar on a post's own page, where comments are server-rendered HTML:
+/// the bar is its own island there.
+#[island]
+pub fn CommentReactions(
+    item: Item,
+    reactions: Reactions,
+    viewer_id: i64,
+    live_after: i64,
+) -> impl IntoView {
+    view! { <ReactionBar item reactions viewer_id live_after/> }
 }

@@ -34,28 +34,17 @@ pub async fn for_cards(
 }
 
 /// A post's whole conversation as its own page shows it: a page of comments, thread by thread,
-/// after `after` (from the first without). `None` if `scope` may not see the post.
+/// after `after` (from the first without). The caller read the post with `scope`.
 pub async fn for_post(
     db: &Db,
     scope: &ReadScope,
     post_id: i64,
     after: Option<CommentsCursor>,
-) -> Result<Option<Conversation>, sqlx::Error> {
+) -> Result<Conversation, sqlx::Error> {
     let live_after = crate::events::store::head(db).await?;
-    if crate::posts::store::audience(db, scope, post_id)
-        .await?
-        .is_none()
-    {
-        return Ok(None);
-    }
     let mut page = store::comments_page(db, scope, post_id, after).await?;
     let known = with_reactions(db, scope, &mut page.comments, &[Item::post(post_id)]).await?;
-    Ok(Some(known.conversation(
-        post_id,
-        page.comments,
-        page.next,
-        live_after,
-    )))
+    Ok(known.conversation(post_id, page.comments, page.next, live_after))
 }
 
 /// The page of a post's comments after `after`, if `scope` may see the post.

@@ -3,7 +3,7 @@ use super::{
     model::{followers_label, following_label, FollowSummary},
 };
 use crate::ui::FormError;
-use leptos::{form::ActionForm, prelude::*};
+use leptos::{prelude::*, server_fn::ServerFn};
 
 /// A profile's "N followers" and "N following" links, and for someone else's profile the
 /// "Follow" / "Following" toggle. Without JavaScript the toggle is a plain form that comes back
@@ -27,13 +27,23 @@ pub fn FollowButton(
         _ => None,
     });
     let following = move || summary.get().viewer_follows;
+    let toggle = {
+        let handle = handle.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            action.dispatch(SetFollowing {
+                handle: handle.clone(),
+                follow: !summary.get_untracked().viewer_follows,
+            });
+        }
+    };
     let base = format!("/people/{handle}");
     view! {
         <div class="follow-bar">
             <a href=format!("{base}/followers")>{move || followers_label(summary.get().followers)}</a>
             <a href=format!("{base}/following")>{move || following_label(summary.get().following)}</a>
             {can_follow.then(|| view! {
-                <ActionForm action attr:class="follow-form">
+                <form method="post" action=SetFollowing::url() on:submit=toggle.clone() class="follow-form">
                     <input type="hidden" name="handle" value=handle.clone()/>
                     // A hidden input's value is its attribute, so this one stays right as it flips.
                     <input type="hidden" name="follow" value=move || (!following()).to_string()/>
@@ -46,7 +56,7 @@ pub fn FollowButton(
                         {move || if following() { "Following" } else { "Follow" }}
                     </button>
                     <FormError message/>
-                </ActionForm>
+                </form>
             })}
         </div>
     }

@@ -22,12 +22,23 @@ pub async fn following_feed(#[server(default)] before: Option<i64>) -> Result<Fe
     Ok(with_conversations(&state.db, &scope, page).await?)
 }
 
+/// One post with its conversation as its own page shows it: the page of comments after the
+/// cursor (thread, comment), from the first without one.
 #[server(endpoint = "get_post", input = GetUrl, output = crate::api::Json)]
-pub async fn get_post(id: i64) -> Result<PostView, AppError> {
+pub async fn get_post(
+    id: i64,
+    #[server(default)] after_thread: Option<i64>,
+    #[server(default)] after_id: Option<i64>,
+) -> Result<PostView, AppError> {
     let (state, scope) = (crate::api::state()?, crate::api::read_scope()?);
-    super::store::post(&state.db, &scope, id)
+    let mut post = super::store::post(&state.db, &scope, id)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    let after = after_thread
+        .zip(after_id)
+        .map(|(thread_id, id)| crate::conversations::model::CommentsCursor { thread_id, id });
+    post.conversation = crate::conversations::reads::for_post(&state.db, &scope, id, after).await?;
+    Ok(post)
 }
 
 /// Publishes an update written in Markdown. The same idempotency key never makes two posts.

@@ -2,8 +2,8 @@ use super::{
     api::CreatePost,
     model::{PostView, MAX_BODY_CHARS},
 };
-use crate::ui::{new_idempotency_key, FormError};
-use leptos::{form::ActionForm, html, prelude::*};
+use crate::ui::{FormError, IslandForm};
+use leptos::{html, prelude::*, server_fn::ServerFn};
 
 /// Writes an update in Markdown. In the browser the post appears at once and the form clears;
 /// without JavaScript the form posts and the page reloads with the post on top (or, if it was
@@ -15,24 +15,17 @@ pub fn Composer(
     error: Option<String>,
 ) -> impl IntoView {
     let action = ServerAction::<CreatePost>::new();
-    let form = NodeRef::<html::Form>::new();
-    let key = RwSignal::new(new_idempotency_key());
-    Effect::new(move |_| {
-        if let Some(Ok(post)) = action.value().get() {
-            on_posted(post);
-            key.set(new_idempotency_key());
-            if let Some(form) = form.get_untracked() {
-                form.reset();
-            }
-        }
-    });
-    let message = Signal::derive(move || match action.value().get() {
-        Some(Err(error)) => Some(error.to_string()),
-        Some(Ok(_)) => None,
-        None => error.clone(),
-    });
+    let IslandForm { node, key, message } = IslandForm::follow(action, error, on_posted);
+    let body = NodeRef::<html::Textarea>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        action.dispatch(CreatePost {
+            body: body.get_untracked().map(|b| b.value()).unwrap_or_default(),
+            idempotency_key: Some(key.get_untracked()),
+        });
+    };
     view! {
-        <ActionForm action node_ref=form attr:class="card composer">
+        <form method="post" action=CreatePost::url() node_ref=node on:submit=submit class="card composer">
             <label for="composer-body">"Share an update"</label>
             <textarea
                 id="composer-body"
@@ -42,6 +35,7 @@ pub fn Composer(
                 maxlength=MAX_BODY_CHARS
                 aria-describedby="composer-hint"
                 placeholder="What are you working on?"
+                node_ref=body
             >
                 {crate::ui::raw_text_child(draft)}
             </textarea>
@@ -51,6 +45,6 @@ pub fn Composer(
             <button type="submit" disabled=move || action.pending().get()>
                 {move || if action.pending().get() { "Posting…" } else { "Post" }}
             </button>
-        </ActionForm>
+        </form>
     }
 }

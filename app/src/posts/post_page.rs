@@ -1,5 +1,4 @@
 use super::{api::get_post, card::PostCard};
-use crate::conversations::api::post_conversation;
 use crate::error::AppError;
 use crate::ui::RequireSignIn;
 use leptos::prelude::*;
@@ -31,9 +30,7 @@ fn OnePost() -> impl IntoView {
     let viewer_id = crate::ui::viewer_id();
     let post = OnceResource::new(async move {
         let id = id.ok_or(AppError::NotFound)?;
-        let mut post = get_post(id).await?;
-        post.conversation = post_conversation(id, after_thread, after_id).await?;
-        Ok::<_, AppError>(post)
+        get_post(id, after_thread, after_id).await
     });
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>

@@ -1,6 +1,6 @@
 use super::{api::suggestions, api::DismissSuggestion, model::Suggestion};
 use crate::ui::{Avatar, FormError};
-use leptos::{form::ActionForm, prelude::*};
+use leptos::{prelude::*, server_fn::ServerFn};
 
 /// The "People you may want to know" region, or nothing when there is nobody to suggest (or
 /// the suggestions could not be read: they are a help, never in the way of the page).
@@ -40,6 +40,15 @@ fn SuggestionItem(suggestion: Suggestion) -> impl IntoView {
         reason,
     } = suggestion;
     let name_id = format!("suggested-{}", person.handle);
+    let dismiss = {
+        let handle = person.handle.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            action.dispatch(DismissSuggestion {
+                handle: handle.clone(),
+            });
+        }
+    };
     view! {
         <li class="suggestion" hidden=dismissed>
             <Avatar name=person.name.clone() handle=person.handle.clone() photo=person.photo/>
@@ -48,12 +57,12 @@ fn SuggestionItem(suggestion: Suggestion) -> impl IntoView {
                 {(!title.is_empty()).then(|| view! { <span class="title">{title}</span> })}
                 <span class="reason">{reason.text()}</span>
             </div>
-            <ActionForm action attr:class="dismiss-form">
+            <form method="post" action=DismissSuggestion::url() on:submit=dismiss class="dismiss-form">
                 <input type="hidden" name="handle" value=person.handle/>
                 <button type="submit" class="secondary" aria-describedby=name_id
                     disabled=move || action.pending().get()>"Dismiss"</button>
                 <FormError message/>
-            </ActionForm>
+            </form>
         </li>
     }
 }

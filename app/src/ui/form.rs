@@ -1,6 +1,6 @@
-//! Form pieces: labelled fields, the error line, and idempotency keys.
+//! Form pieces: labelled fields, the error line, island forms, and idempotency keys.
 use crate::api::ERROR_PARAM;
-use leptos::prelude::*;
+use leptos::{html, prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
 /// A labelled input. `value` pre-fills it (for example from a failed plain form post).
@@ -67,4 +67,50 @@ pub fn new_idempotency_key() -> String {
     #[cfg(not(any(feature = "hydrate", feature = "ssr")))]
     let bits = [0u32; 4];
     bits.iter().map(|b| format!("{b:08x}")).collect()
+}
+
+/// What an island's form keeps between submissions. The form is a plain `<form method="post">`
+/// to the server function's address, so it works without JavaScript; in an island its submit
+/// handler dispatches the action instead (no `ActionForm`: decoding form fields into arguments
+/// costs the WebAssembly some 16 KB, and the handler knows them already).
+pub struct IslandForm {
+    /// The `<form>`, cleared after each success.
+    pub node: NodeRef<html::Form>,
+    /// The idempotency key of the next submission, fresh after each success.
+    pub key: RwSignal<String>,
+    /// What to show under the form: the last error, or `initial` (a failed plain post's reason)
+    /// until the first answer.
+    pub message: Signal<Option<String>>,
+}
+
+impl IslandForm {
+    /// Follows `action`: a success goes to `on_ok`, then the form clears and takes a new key.
+    pub fn follow<S>(
+        action: ServerAction<S>,
+        initial: Option<String>,
+        on_ok: impl Fn(S::Output) + 'static,
+    ) -> IslandForm
+    where
+        S: ServerFn + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+        S::Error: Clone + std::fmt::Display + Send + Sync + 'static,
+    {
+        let node = NodeRef::<html::Form>::new();
+        let key = RwSignal::new(new_idempotency_key());
+        Effect::new(move |_| {
+            if let Some(Ok(made)) = action.value().get() {
+                on_ok(made);
+                key.set(new_idempotency_key());
+                if let Some(form) = node.get_untracked() {
+                    form.reset();
+                }
+            }
+        });
+        let message = Signal::derive(move || match action.value().get() {
+            Some(Err(error)) => Some(error.to_string()),
+            Some(Ok(_)) => None,
+            None => initial.clone(),
+        });
+        IslandForm { node, key, message }
+    }
 }

@@ -36,7 +36,9 @@ pub fn escape_html(text: &str) -> String {
 
 pub use avatar::Avatar;
 pub use error_page::ErrorPage;
-pub use form::{new_idempotency_key, submitted_error, submitted_problem, FormError, TextField};
+pub use form::{
+    new_idempotency_key, submitted_error, submitted_problem, FormError, IslandForm, TextField,
+};
 pub use layout::{is_set_up, provide_session, viewer_id, Header, NotFound, RequireSignIn};
 pub use progress::ShowsProgress;
 pub use time::Timestamp;

@@ -1,13 +1,14 @@
 //! Conversations: comments thread by thread, reactions, counts that survive concurrency, the
 //! live stream, and the plain forms that work without JavaScript.
 use crate::support::*;
-use app::conversations::api::{CreateComment, PostConversation, Reactors, SetReaction};
+use app::conversations::api::{CreateComment, Reactors, SetReaction};
 use app::conversations::model::{
-    CommentCreated, CommentView, Conversation, Item, ReactionKind, Reactions, ReactionsChanged,
-    COMMENT_EMPTY, ITEM_MALFORMED, REACTION_UNKNOWN, REPLY_ELSEWHERE,
+    CommentCreated, CommentView, CommentsCursor, Conversation, Item, ReactionKind, Reactions,
+    ReactionsChanged, COMMENT_EMPTY, ITEM_MALFORMED, REACTION_UNKNOWN, REPLY_ELSEWHERE,
 };
 use app::error::AppError;
 use app::policy::Audience;
+use app::posts::api::GetPost;
 
 fn comment(post_id: i64, reply_to: Option<i64>, body: &str) -> CreateComment {
     CreateComment {
@@ -33,13 +34,23 @@ async fn says(person: &Person, post_id: i64, reply_to: Option<i64>, body: &str) 
 }
 
 async fn conversation(person: &Person, post_id: i64) -> Result<Conversation, AppError> {
-    person
-        .read(PostConversation {
-            post_id,
-            after_thread: None,
-            after_id: None,
+    conversation_after(person, post_id, None).await
+}
+
+/// A post's conversation as its own page reads it (`get_post`), from after `after`.
+async fn conversation_after(
+    person: &Person,
+    post_id: i64,
+    after: Option<CommentsCursor>,
+) -> Result<Conversation, AppError> {
+    let post = person
+        .read(GetPost {
+            id: post_id,
+            after_thread: after.map(|a| a.thread_id),
+            after_id: after.map(|a| a.id),
         })
-        .await
+        .await?;
+    Ok(post.conversation)
 }
 
 #[tokio::test]
@@ -112,12 +123,7 @@ async fn a_long_conversation_pages_without_gaps() {
     let first = conversation(&ada, post.id).await.unwrap();
     assert_eq!(first.comments.len(), 50);
     let after = first.next.expect("a second page");
-    let rest = ada
-        .read(PostConversation {
-            post_id: post.id,
-            after_thread: Some(after.thread_id),
-            after_id: Some(after.id),
-        })
+    let rest = conversation_after(&ada, post.id, Some(after))
         .await
         .unwrap();
     assert_eq!(rest.next, None);

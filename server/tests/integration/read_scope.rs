@@ -117,7 +117,15 @@ async fn every_read_path_shows_each_viewer_exactly_what_the_policy_allows() {
                 Path::Permalink => {
                     let mut seen = HashSet::new();
                     for (_, id) in posts {
-                        if viewer.read(GetPost { id }).await.is_ok() {
+                        if viewer
+                            .read(GetPost {
+                                id,
+                                after_thread: None,
+                                after_id: None,
+                            })
+                            .await
+                            .is_ok()
+                        {
                             seen.insert(id);
                         }
                     }
