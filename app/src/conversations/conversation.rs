@@ -61,10 +61,11 @@ pub fn Conversation(
     } = conversation;
     let shown: Vec<i64> = comments.iter().map(|c| c.id).collect();
     // The post's box answers for itself and for the reply it was opened as.
-    let mine = [Item::post(post_id).key()]
-        .into_iter()
-        .chain(returned.reply_to.map(|id| Item::comment(id).key()));
-    let (draft, error) = if mine.into_iter().any(|key| key == returned.form) {
+    let ours = returned.form == Item::post(post_id).key()
+        || returned
+            .reply_to
+            .is_some_and(|id| returned.form == Item::comment(id).key());
+    let (draft, error) = if ours {
         (returned.draft, returned.error)
     } else {
         Default::default()
@@ -137,7 +138,9 @@ fn LiveConversation(
     let add = move |comment: CommentView| {
         let new = shown.try_update_value(|ids| {
             let new = !ids.contains(&comment.id);
-            ids.push(comment.id);
+            if new {
+                ids.push(comment.id);
+            }
             new
         });
         if new == Some(true) {
@@ -151,8 +154,7 @@ fn LiveConversation(
     };
     #[cfg(feature = "hydrate")]
     {
-        let state = RwSignal::new(crate::events::LiveState::Connecting);
-        crate::events::client::subscribe(live_after, state, move |event| {
+        crate::events::client::subscribe(live_after, None, move |event| {
             if let Some(created) = event.decode::<super::model::CommentCreated>() {
                 if created.comment.post_id == post_id {
                     count.set(created.comment_count);

@@ -27,8 +27,7 @@ pub fn ReactionBar(
                 reactions.set(now);
             }
         });
-        let state = RwSignal::new(crate::events::LiveState::Connecting);
-        crate::events::client::subscribe(live_after, state, move |event| {
+        crate::events::client::subscribe(live_after, None, move |event| {
             let Some(changed) = event.decode::<super::model::ReactionsChanged>() else {
                 return;
             };

@@ -21,7 +21,8 @@ struct Listener {
     id: u64,
     /// It wants only events after this one (its page's `live_after`).
     after: i64,
-    state: RwSignal<LiveState>,
+    /// Told how the connection is, for those that show it.
+    state: Option<RwSignal<LiveState>>,
     on_event: Rc<dyn Fn(Envelope)>,
 }
 
@@ -45,10 +46,14 @@ thread_local! {
 }
 
 /// Follows the stream after event `after` (a page's `live_after`): calls `on_event` for each
-/// new event, and keeps `state` saying how the connection is. The first caller on a page opens
+/// new event, and keeps `state` (if given) saying how the connection is. The first caller on a page opens
 /// the stream; later ones share it. Following ends when the calling component goes away, and
 /// the stream closes when nobody follows it any more.
-pub fn subscribe(after: i64, state: RwSignal<LiveState>, on_event: impl Fn(Envelope) + 'static) {
+pub fn subscribe(
+    after: i64,
+    state: Option<RwSignal<LiveState>>,
+    on_event: impl Fn(Envelope) + 'static,
+) {
     let stream = SHARED.with(|shared| {
         let mut shared = shared.borrow_mut();
         match shared.as_ref().filter(|stream| !stream.closed.get()) {
@@ -71,7 +76,9 @@ pub fn subscribe(after: i64, state: RwSignal<LiveState>, on_event: impl Fn(Envel
     });
     let id = stream.next_listener.get();
     stream.next_listener.set(id + 1);
-    state.set(stream.state.get());
+    if let Some(state) = state {
+        state.set(stream.state.get());
+    }
     stream.listeners.borrow_mut().push(Listener {
         id,
         after,
@@ -161,7 +168,12 @@ impl Stream {
 
     fn set_state(&self, state: LiveState) {
         self.state.set(state);
-        let signals: Vec<_> = self.listeners.borrow().iter().map(|l| l.state).collect();
+        let signals: Vec<_> = self
+            .listeners
+            .borrow()
+            .iter()
+            .filter_map(|l| l.state)
+            .collect();
         for signal in signals {
             signal.try_set(state);
         }

@@ -67,7 +67,7 @@ pub fn LiveFeed(
             if view == FeedView::Following {
                 load_followed(followed, waiting, add, 0);
             }
-            crate::events::client::subscribe(live_after, state, move |event| {
+            crate::events::client::subscribe(live_after, Some(state), move |event| {
                 if let Some(super::model::PostCreated(post)) = event.decode() {
                     add(post);
                 } else if let Some(started) = event.decode::<crate::follows::model::FollowStarted>()
