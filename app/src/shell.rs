@@ -5,8 +5,10 @@ use crate::auth::{
 };
 use crate::conversations::ReactorsPage;
 use crate::follows::{FollowersPage, FollowingPage};
+use crate::notifications::NotificationsPage;
 use crate::people::{DirectoryPage, PeopleImportPage, ProfilePage, ReportsListPage};
 use crate::posts::{HomePage, PostPage};
+use crate::revisions::{DeletePage, EditPage, HistoryPage};
 use crate::setup::SetupPage;
 use crate::ui::{provide_session, Header, NotFound};
 use leptos::prelude::*;
@@ -122,8 +124,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/activate") view=ActivatePage ssr=SsrMode::Async/>
                     <Route path=path!("/invite") view=InvitePage ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
                     <Route path=path!("/reactions/:item") view=ReactorsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/edit/:item") view=EditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/delete/:item") view=DeletePage ssr=SsrMode::Async/>
+                    <Route path=path!("/history/:item") view=HistoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/people") view=DirectoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/import") view=PeopleImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle") view=ProfilePage ssr=SsrMode::Async/>

@@ -55,6 +55,12 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
   await page.getByRole('button', { name: 'Reply', exact: true }).click();
   await expect(page.getByLabel('Write a reply', { exact: true })).toBeVisible();
   const replying = new URL(page.url()).pathname + new URL(page.url()).search;
+  // An edit, so the post shows "edited" and has a history with a diff.
+  const item = postPath.replace('/posts/', 'post-');
+  await page.goto(`/edit/${item}`);
+  await page.getByLabel('Text', { exact: true }).fill('Hello **team**, edited: a [link](https://example.org)');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'edited', exact: true })).toBeVisible();
   const uploaded = await page.request.post('/admin/people/import/upload', {
     headers: { origin: server.url },
     multipart: {
@@ -88,6 +94,9 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
     postPath,
     replying,
     postPath.replace('/posts/', '/reactions/post-'),
+    `/edit/${item}`,
+    `/delete/${item}`,
+    `/history/${item}`,
     '/no/such/page',
   ]);
 

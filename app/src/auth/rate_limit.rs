@@ -75,6 +75,12 @@ pub const COMMENTS_PER_PERSON: Limit = Limit {
     max: 60,
     window: Duration::from_secs(60),
 };
+/// Edits and deletions of posts and comments.
+pub const EDITS_PER_PERSON: Limit = Limit {
+    name: "edit",
+    max: 60,
+    window: Duration::from_secs(60),
+};
 pub const REACTIONS_PER_PERSON: Limit = Limit {
     name: "react",
     max: 300,

@@ -102,9 +102,10 @@ mod server {
         let (viewer, scope, state) = (require_viewer()?, read_scope()?, state()?);
         let body = model::parse_comment(&body)?;
         let key = crate::posts::model::parse_idempotency_key(idempotency_key)?;
-        let audience = crate::posts::store::audience(&state.db, &scope, post_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (audience, post_author) =
+            crate::posts::store::audience_and_author(&state.db, &scope, post_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
         let parent = match reply_to {
             None => None,
             Some(id) => {
@@ -114,17 +115,18 @@ mod server {
                 if place.post_id != post_id {
                     return Err(AppError::invalid(model::REPLY_ELSEWHERE));
                 }
-                Some((id, place.thread_id))
+                Some((id, place.thread_id, place.author_id))
             }
         };
         rate_limit::per_person(&state.limiter, rate_limit::COMMENTS_PER_PERSON, viewer.id)?;
-        let body_html = crate::ui::markdown::render(&body);
+        let rendered = crate::people::mentions::render(&state.db, &body).await?;
+        let body_html = rendered.html;
         let mut tx = crate::db::begin_write(&state.db).await?;
         // The event's number first: the count it carries is then the newest.
         let seq = events::store::reserve(&mut tx).await?;
         let new = store::NewComment {
             post_id,
-            parent,
+            parent: parent.map(|(id, thread, _)| (id, thread)),
             author_id: viewer.id,
             audience,
             body_md: &body,
@@ -144,24 +146,70 @@ mod server {
             comment_count,
         };
         events::store::write(&mut tx, seq, &event, audience, viewer.id).await?;
+        let told = Told {
+            post_author,
+            parent_author: parent.map(|(_, _, author)| author),
+            mentioned: rendered.mentioned,
+        };
+        told.about(&mut tx, &comment, audience).await?;
         tx.commit().await?;
         state.events.written();
         Ok(comment)
     }
 
-    /// Whom an item is for and the post it is or belongs to, if `scope` may see it.
+    /// Who hears of a new comment: the author of the comment it replies to, the post's author,
+    /// and the people it mentions, each once.
+    struct Told {
+        post_author: i64,
+        parent_author: Option<i64>,
+        mentioned: Vec<i64>,
+    }
+
+    impl Told {
+        async fn about(
+            self,
+            conn: &mut sqlx::AnyConnection,
+            comment: &model::CommentView,
+            audience: Audience,
+        ) -> Result<(), sqlx::Error> {
+            use crate::notifications::{api::tell, model::NoticeKind, store::NewNotice};
+            let mut people = Vec::new();
+            people.extend(self.parent_author.map(|person| (person, NoticeKind::Reply)));
+            people.push((self.post_author, NoticeKind::Comment));
+            people.extend(self.mentioned.iter().map(|&p| (p, NoticeKind::Mention)));
+            let mut told = Vec::new();
+            for (person_id, kind) in people {
+                if told.contains(&person_id) {
+                    continue;
+                }
+                told.push(person_id);
+                let notice = NewNotice {
+                    person_id,
+                    kind,
+                    actor_id: comment.author_id,
+                    item: Some(model::Item::comment(comment.id)),
+                    post_id: Some(comment.post_id),
+                    audience,
+                };
+                tell(conn, notice).await?;
+            }
+            Ok(())
+        }
+    }
+
+    /// Whom an item is for, the post it is or belongs to, and its author, if `scope` may see it.
     async fn place(
         db: &crate::db::Db,
         scope: &crate::policy::ReadScope,
         item: model::Item,
-    ) -> Result<(Audience, i64), AppError> {
+    ) -> Result<(Audience, i64, i64), AppError> {
         let found = match item.kind {
-            model::ItemKind::Post => crate::posts::store::audience(db, scope, item.id)
+            model::ItemKind::Post => crate::posts::store::audience_and_author(db, scope, item.id)
                 .await?
-                .map(|audience| (audience, item.id)),
+                .map(|(audience, author)| (audience, item.id, author)),
             model::ItemKind::Comment => store::comment_place(db, scope, item.id)
                 .await?
-                .map(|place| (place.audience, place.post_id)),
+                .map(|place| (place.audience, place.post_id, place.author_id)),
         };
         found.ok_or(AppError::NotFound)
     }
@@ -173,7 +221,7 @@ mod server {
         let (viewer, scope, state) = (require_viewer()?, read_scope()?, state()?);
         let item = model::Item::parse(&item)?;
         let now = model::parse_reaction(&reaction)?;
-        let (audience, post_id) = place(&state.db, &scope, item).await?;
+        let (audience, post_id, author_id) = place(&state.db, &scope, item).await?;
         rate_limit::per_person(&state.limiter, rate_limit::REACTIONS_PER_PERSON, viewer.id)?;
         let mut tx = crate::db::begin_write(&state.db).await?;
         // The event's number first: no other change to the counts can come between the counts
@@ -195,6 +243,17 @@ mod server {
             now,
         };
         events::store::write(&mut tx, seq, &event, audience, viewer.id).await?;
+        if before.is_none() && now.is_some() {
+            let notice = crate::notifications::store::NewNotice {
+                person_id: author_id,
+                kind: crate::notifications::model::NoticeKind::Reaction,
+                actor_id: viewer.id,
+                item: Some(item),
+                post_id: Some(post_id),
+                audience,
+            };
+            crate::notifications::api::tell(&mut tx, notice).await?;
+        }
         tx.commit().await?;
         state.events.written();
         Ok(model::Reactions { counts, mine: now })
@@ -206,7 +265,7 @@ mod server {
     ) -> Result<model::ReactorsPage, AppError> {
         let (scope, state) = (read_scope()?, state()?);
         let item = model::Item::parse(&item)?;
-        let (_, post_id) = place(&state.db, &scope, item).await?;
+        let (_, post_id, _) = place(&state.db, &scope, item).await?;
         let (people, next) = store::reactors(&state.db, item, before).await?;
         let counts = store::counts(&state.db, &[item]).await?;
         Ok(model::ReactorsPage {

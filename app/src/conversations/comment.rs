@@ -2,6 +2,7 @@ use super::{
     model::{reactions_label, CommentView, Item},
     reaction_bar::CommentReactions,
 };
+use crate::revisions::{EditedMarker, ItemActions};
 use crate::ui::{Avatar, Timestamp};
 use leptos::{either::Either, prelude::*};
 
@@ -24,6 +25,14 @@ pub struct CommentPlace {
 #[component]
 pub fn Comment(comment: CommentView, place: CommentPlace) -> impl IntoView {
     let (id, post_id, is_reply) = (comment.id, comment.post_id, comment.is_reply());
+    if comment.removed {
+        return Either::Left(view! {
+            <li class="comment" class:reply=is_reply id=format!("comment-{id}")>
+                <RemovedComment/>
+            </li>
+        });
+    }
+    let item = Item::comment(id);
     let answers = (comment.answers_a_reply() || (place.apart && is_reply))
         .then_some(comment.replying_to.clone())
         .flatten();
@@ -37,7 +46,7 @@ pub fn Comment(comment: CommentView, place: CommentPlace) -> impl IntoView {
             <a class="who-reacted" href=Item::comment(id).reactors_href()>{reactions_label(total)}</a>
         }))
     };
-    view! {
+    Either::Right(view! {
         <li class="comment" class:reply=is_reply id=format!("comment-{id}")>
             <Avatar name=comment.author_name.clone() handle=comment.author_handle.clone() photo=comment.author_photo shown=28/>
             <div class="comment-main">
@@ -48,17 +57,30 @@ pub fn Comment(comment: CommentView, place: CommentPlace) -> impl IntoView {
                     })}
                     " · "
                     <a href=format!("/posts/{post_id}#comment-{id}") class="comment-time"><Timestamp ms=comment.created_at/></a>
+                    <EditedMarker item edited=comment.edited/>
                 </p>
                 // Rendered from Markdown and cleaned by the allowlist sanitizer on the server.
-                <div class="comment-body" inner_html=comment.body_html></div>
+                <div class="comment-body" id=format!("{}-body", item.key()) inner_html=comment.body_html></div>
                 <div class="comment-actions">
                     {reactions}
                     <form method="get" action=format!("/posts/{post_id}#comment-on-{post_id}") class="reply-opener" data-author=comment.author_name>
                         <input type="hidden" name="reply_to" value=id.to_string()/>
                         <button type="submit" class="link">"Reply"</button>
                     </form>
+                    <ItemActions item author_id=comment.author_id viewer_id=place.viewer_id/>
                 </div>
             </div>
         </li>
+    })
+}
+
+/// What stays of a removed comment that has replies, so its thread still reads. (A live removal
+/// writes the same markup: `revisions::live`.)
+#[component]
+pub fn RemovedComment() -> impl IntoView {
+    view! {
+        <div class="comment-main">
+            <p class="comment-removed">"This comment was removed"</p>
+        </div>
     }
 }

@@ -5,6 +5,8 @@ use super::{
     model::{comments_label, CommentView, CommentsCursor, Conversation as Shown, Item, Reactions},
     reaction_bar::ReactionBar,
 };
+#[cfg(feature = "hydrate")]
+use crate::revisions::model::{ItemDeleted, ItemEdited};
 use leptos::{either::Either, prelude::*};
 use serde::{Deserialize, Serialize};
 
@@ -88,6 +90,7 @@ pub fn Conversation(
         <LiveConversation
             post_id
             viewer_id
+            moderator=crate::ui::is_moderator()
             full
             reactions
             count=comment_count
@@ -115,6 +118,8 @@ pub fn Conversation(
 fn LiveConversation(
     post_id: i64,
     viewer_id: i64,
+    /// Whether the viewer is an administrator (who may edit and delete every comment).
+    moderator: bool,
     full: bool,
     reactions: Reactions,
     count: i64,
@@ -129,6 +134,7 @@ fn LiveConversation(
     error: Option<String>,
     children: Children,
 ) -> impl IntoView {
+    provide_context(crate::ui::Moderator(moderator));
     let count = RwSignal::new(count);
     let shown = StoredValue::new(shown);
     let added = RwSignal::new(Vec::<CommentView>::new());
@@ -159,6 +165,33 @@ fn LiveConversation(
                 if created.comment.post_id == post_id {
                     count.set(created.comment_count);
                     add(created.comment);
+                }
+            } else if let Some(edited) = event.decode::<ItemEdited>() {
+                if edited.post_id == post_id {
+                    let changed = change_added(added, edited.item, |comment| {
+                        comment.body_html = edited.body_html.clone();
+                        comment.edited = Some(edited.edited);
+                        true
+                    });
+                    if !changed {
+                        crate::revisions::live::show_edit(
+                            edited.item,
+                            &edited.body_html,
+                            edited.edited,
+                        );
+                    }
+                }
+            } else if let Some(deleted) = event.decode::<ItemDeleted>() {
+                if deleted.post_id == post_id {
+                    count.set(deleted.comment_count);
+                    let changed = change_added(added, deleted.item, |comment| {
+                        comment.removed = true;
+                        comment.body_html.clear();
+                        deleted.kept
+                    });
+                    if !changed {
+                        crate::revisions::live::show_deleted(deleted.item, deleted.kept);
+                    }
                 }
             }
         });
@@ -248,6 +281,29 @@ fn LiveConversation(
             <CommentForm post_id replying draft error on_posted=Callback::new(add)/>
         </div>
     }
+}
+
+/// Changes the comment `item` if this island added it (live, or by "Load more comments"):
+/// `change` edits it and says whether it stays. False when the island does not have it.
+#[cfg(feature = "hydrate")]
+fn change_added(
+    added: RwSignal<Vec<CommentView>>,
+    item: Item,
+    change: impl FnOnce(&mut CommentView) -> bool,
+) -> bool {
+    if item.kind != super::model::ItemKind::Comment
+        || !added.with_untracked(|list| list.iter().any(|c| c.id == item.id))
+    {
+        return false;
+    }
+    added.update(|list| {
+        if let Some(at) = list.iter().position(|c| c.id == item.id) {
+            if !change(&mut list[at]) {
+                list.remove(at);
+            }
+        }
+    });
+    true
 }
 
 /// The comment a submitted "Reply" form opens a reply to, if it was one.

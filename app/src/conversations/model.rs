@@ -187,6 +187,12 @@ pub struct CommentView {
     pub replying_to: Option<Named>,
     #[serde(default)]
     pub reactions: Reactions,
+    /// Whether it was edited since it was written, and by whom.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<crate::revisions::model::Edited>,
+    /// Removed by its author or an administrator, and kept (emptied) for its replies.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
 }
 
 impl CommentView {

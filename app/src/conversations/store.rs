@@ -7,6 +7,7 @@ use super::model::{
 };
 use crate::db::{new_id, now_ms, Db};
 use crate::policy::{Audience, ReadScope};
+use crate::revisions::model::{Edited, Revisable};
 use sqlx::{any::AnyRow, AnyConnection, Row};
 use std::collections::HashMap;
 
@@ -15,8 +16,8 @@ pub const COMMENTS: &str = "comments";
 
 /// A comment with its author, and the author of the comment it replies to.
 const SELECT_COMMENT: &str = "SELECT c.id, c.post_id, c.thread_id, c.parent_id, c.author_id, \
-     u.handle, u.name, pr.photo_id, c.body_html, c.created_at, pu.handle, pu.name \
-     FROM comments c JOIN users u ON u.id = c.author_id \
+     u.handle, u.name, pr.photo_id, c.body_html, c.created_at, pu.handle, pu.name, c.edited_by, \
+     c.deleted_at FROM comments c JOIN users u ON u.id = c.author_id \
      LEFT JOIN profiles pr ON pr.user_id = c.author_id \
      LEFT JOIN comments par ON par.id = c.parent_id \
      LEFT JOIN users pu ON pu.id = par.author_id";
@@ -24,12 +25,13 @@ const SELECT_COMMENT: &str = "SELECT c.id, c.post_id, c.thread_id, c.parent_id, 
 fn comment_from_row(row: &AnyRow) -> Result<CommentView, sqlx::Error> {
     let replying_handle: Option<String> = row.try_get(10)?;
     let replying_name: Option<String> = row.try_get(11)?;
+    let author_id = row.try_get(4)?;
     Ok(CommentView {
         id: row.try_get(0)?,
         post_id: row.try_get(1)?,
         thread_id: row.try_get(2)?,
         parent_id: row.try_get(3)?,
-        author_id: row.try_get(4)?,
+        author_id,
         author_handle: row.try_get(5)?,
         author_name: row.try_get(6)?,
         author_photo: row.try_get(7)?,
@@ -39,6 +41,8 @@ fn comment_from_row(row: &AnyRow) -> Result<CommentView, sqlx::Error> {
             .zip(replying_name)
             .map(|(handle, name)| Named { handle, name }),
         reactions: Default::default(),
+        edited: Edited::from_editor(row.try_get(12)?, author_id),
+        removed: row.try_get::<Option<i64>, _>(13)?.is_some(),
     })
 }
 
@@ -56,6 +60,7 @@ pub struct CommentPlace {
     pub post_id: i64,
     pub thread_id: i64,
     pub audience: Audience,
+    pub author_id: i64,
 }
 
 /// Where the comment `id` is, if `scope` may see it.
@@ -65,7 +70,7 @@ pub async fn comment_place(
     id: i64,
 ) -> Result<Option<CommentPlace>, sqlx::Error> {
     let sql = format!(
-        "SELECT post_id, thread_id, audience FROM comments WHERE id = $1 AND {}",
+        "SELECT post_id, thread_id, audience, author_id FROM comments WHERE id = $1 AND {}",
         scope.sql("audience", "author_id", 2)
     );
     let Some(row) = scope
@@ -75,13 +80,145 @@ pub async fn comment_place(
     else {
         return Ok(None);
     };
-    let (post_id, thread_id, audience): (i64, i64, String) =
-        (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+    let (post_id, thread_id, audience, author_id): (i64, i64, String, i64) = (
+        row.try_get(0)?,
+        row.try_get(1)?,
+        row.try_get(2)?,
+        row.try_get(3)?,
+    );
     Ok(Audience::from_key(&audience).map(|audience| CommentPlace {
         post_id,
         thread_id,
         audience,
+        author_id,
     }))
+}
+
+/// What editing or deleting the comment `id` starts from, if `scope` may see it.
+pub async fn revisable(
+    db: &Db,
+    scope: &ReadScope,
+    id: i64,
+) -> Result<Option<Revisable>, sqlx::Error> {
+    let sql = format!(
+        "SELECT post_id, author_id, audience, body_md, revision, created_at, deleted_at \
+         FROM comments WHERE id = $1 AND {}",
+        scope.sql("audience", "author_id", 2)
+    );
+    let Some(row) = scope
+        .bind(sqlx::query(&sql).bind(id))
+        .fetch_optional(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let audience: String = row.try_get(2)?;
+    let (post_id, author_id, body_md, revision, created_at) = (
+        row.try_get(0)?,
+        row.try_get(1)?,
+        row.try_get(3)?,
+        row.try_get(4)?,
+        row.try_get(5)?,
+    );
+    let deleted = row.try_get::<Option<i64>, _>(6)?.is_some();
+    Ok(Audience::from_key(&audience).map(|audience| Revisable {
+        post_id,
+        author_id,
+        audience,
+        body_md,
+        revision,
+        created_at,
+        deleted,
+    }))
+}
+
+/// Gives the comment `id` new text if it is still at revision `base` and not removed, inside
+/// the caller's transaction; its new revision number, or none.
+pub async fn apply_edit(
+    conn: &mut AnyConnection,
+    id: i64,
+    (base, body_md, body_html, editor_id): (i64, &str, &str, i64),
+) -> Result<Option<i64>, sqlx::Error> {
+    let row = sqlx::query(
+        "UPDATE comments SET body_md = $1, body_html = $2, edited_by = $3, \
+         revision = revision + 1 WHERE id = $4 AND revision = $5 AND deleted_at IS NULL \
+         RETURNING revision",
+    )
+    .bind(body_md)
+    .bind(body_html)
+    .bind(editor_id)
+    .bind(id)
+    .bind(base)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|row| row.try_get(0)).transpose()
+}
+
+/// Deletes the comment `id` if it is still at revision `base`, inside the caller's
+/// transaction. One with replies stays, emptied, as "This comment was removed" (`Some(true)`);
+/// one without goes, with its reactions (`Some(false)`). None when it changed meanwhile.
+pub async fn delete(
+    conn: &mut AnyConnection,
+    id: i64,
+    base: i64,
+) -> Result<Option<bool>, sqlx::Error> {
+    let has_replies = sqlx::query("SELECT 1 FROM comments WHERE parent_id = $1 LIMIT 1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .is_some();
+    let done = if has_replies {
+        sqlx::query(
+            "UPDATE comments SET body_md = '', body_html = '', deleted_at = $1, \
+             revision = revision + 1 WHERE id = $2 AND revision = $3 AND deleted_at IS NULL",
+        )
+        .bind(now_ms())
+        .bind(id)
+        .bind(base)
+        .execute(&mut *conn)
+        .await?
+    } else {
+        sqlx::query("DELETE FROM comments WHERE id = $1 AND revision = $2 AND deleted_at IS NULL")
+            .bind(id)
+            .bind(base)
+            .execute(&mut *conn)
+            .await?
+    };
+    if done.rows_affected() != 1 {
+        return Ok(None);
+    }
+    if !has_replies {
+        for table in ["reactions", "item_counts"] {
+            sqlx::query(&format!(
+                "DELETE FROM {table} WHERE item_kind = 'comment' AND item_id = $1"
+            ))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(Some(has_replies))
+}
+
+/// Removes the reactions and counts of the post `post_id` and of its comments, inside the
+/// caller's transaction, before the post is deleted (its comments go with it).
+pub async fn forget_post(conn: &mut AnyConnection, post_id: i64) -> Result<(), sqlx::Error> {
+    for table in ["reactions", "item_counts"] {
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE item_kind = 'comment' AND item_id IN \
+             (SELECT id FROM comments WHERE post_id = $1)"
+        ))
+        .bind(post_id)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE item_kind = 'post' AND item_id = $1"
+        ))
+        .bind(post_id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// A comment to store.

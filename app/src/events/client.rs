@@ -19,8 +19,8 @@ type Callback = Closure<dyn Fn(JsValue)>;
 /// One part of the page that follows the stream.
 struct Listener {
     id: u64,
-    /// It wants only events after this one (its page's `live_after`).
-    after: i64,
+    /// The last event it has (from its page's `live_after` on): it wants only later ones.
+    seen: Cell<i64>,
     /// Told how the connection is, for those that show it.
     state: Option<RwSignal<LiveState>>,
     on_event: Rc<dyn Fn(Envelope)>,
@@ -81,11 +81,18 @@ pub fn subscribe(
     }
     stream.listeners.borrow_mut().push(Listener {
         id,
-        after,
+        seen: Cell::new(after),
         state,
         on_event: Rc::new(on_event),
     });
-    if stream.socket.borrow().is_none() {
+    // A part of the page read before the stream's start (islands read the log's head at
+    // slightly different moments): the stream starts again from there, and each listener
+    // still gets every event once.
+    let rewind = after < stream.last_seen.get();
+    if rewind {
+        stream.last_seen.set(after);
+    }
+    if rewind || stream.socket.borrow().is_none() {
         stream.open();
     }
     let guard = send_wrapper::SendWrapper::new(stream);
@@ -158,8 +165,11 @@ impl Stream {
             .listeners
             .borrow()
             .iter()
-            .filter(|listener| event.seq > listener.after)
-            .map(|listener| listener.on_event.clone())
+            .filter(|listener| event.seq > listener.seen.get())
+            .map(|listener| {
+                listener.seen.set(event.seq);
+                listener.on_event.clone()
+            })
             .collect();
         for on_event in wanting {
             on_event(event.clone());

@@ -84,6 +84,15 @@ mod server {
                 };
                 events::store::append(&mut tx, &event, Audience::Person(person.id), viewer.id)
                     .await?;
+                let notice = crate::notifications::store::NewNotice {
+                    person_id: person.id,
+                    kind: crate::notifications::model::NoticeKind::Follow,
+                    actor_id: viewer.id,
+                    item: None,
+                    post_id: None,
+                    audience: Audience::Person(person.id),
+                };
+                crate::notifications::api::tell(&mut tx, notice).await?;
             }
             started
         } else {

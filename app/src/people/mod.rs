@@ -4,6 +4,8 @@ pub mod api;
 mod directory_page;
 mod edit_form;
 pub mod import;
+#[cfg(feature = "ssr")]
+pub mod mentions;
 pub mod model;
 mod profile_page;
 mod reports_page;

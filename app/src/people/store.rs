@@ -63,6 +63,28 @@ pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<ProfileRow>, sqlx
     row.as_ref().map(profile_from_row).transpose()
 }
 
+/// The people `handles` name, as (handle, id), for those that exist.
+pub async fn ids_by_handles(
+    db: &Db,
+    handles: &[String],
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    if handles.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list: Vec<String> = (1..=handles.len()).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT handle, id FROM users WHERE handle IN ({})",
+        list.join(", ")
+    );
+    let query = handles
+        .iter()
+        .fold(sqlx::query(&sql), |query, handle| query.bind(handle));
+    let rows = query.fetch_all(db).await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+        .collect()
+}
+
 /// The person a handle or email names (what the "Manager" field takes).
 pub async fn person_by_handle_or_email(
     conn: &mut AnyConnection,

@@ -26,13 +26,29 @@ pub fn read_scope(viewer: Option<&Viewer>) -> Option<ReadScope> {
     ))
 }
 
+/// Whether what is for `audience` reaches `person_id`: whom a notification about it may go to
+/// (a mention of someone outside the audience tells them nothing). Groups add their members.
+pub fn reaches(audience: Audience, person_id: i64) -> bool {
+    match audience {
+        Audience::Organization => true,
+        Audience::Person(id) => id == person_id,
+    }
+}
+
 pub fn can_post(viewer: Option<&Viewer>) -> bool {
     viewer.is_some()
 }
 
 /// People edit their own profile; administrators may edit anyone's.
 pub fn can_edit_profile(viewer: Option<&Viewer>, profile_user_id: i64) -> bool {
-    viewer.is_some_and(|v| v.id == profile_user_id || v.is_admin)
+    viewer.is_some_and(|v| can_change(v.id, v.is_admin, profile_user_id))
+}
+
+/// Authors edit and delete what they wrote; administrators moderate anything they can see.
+/// Also what pages ask to show "Edit" and "Delete" (in the browser, with the viewer's id and
+/// whether they are an administrator).
+pub fn can_change(viewer_id: i64, is_admin: bool, author_id: i64) -> bool {
+    viewer_id == author_id || is_admin
 }
 
 /// Only administrators import the directory (and send imported people their activation links).

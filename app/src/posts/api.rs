@@ -117,11 +117,11 @@ mod server {
         audience: Audience,
         idempotency_key: Option<&str>,
     ) -> Result<model::PostView, AppError> {
-        let body_html = crate::ui::markdown::render(body_md);
+        let rendered = crate::people::mentions::render(&state.db, body_md).await?;
         let new = store::NewPost {
             author_id,
             body_md,
-            body_html: &body_html,
+            body_html: &rendered.html,
             audience,
             idempotency_key,
         };
@@ -130,6 +130,17 @@ mod server {
         if created {
             let event = model::PostCreated(post.clone());
             events::store::append(&mut tx, &event, audience, author_id).await?;
+            for person_id in rendered.mentioned {
+                let notice = crate::notifications::store::NewNotice {
+                    person_id,
+                    kind: crate::notifications::model::NoticeKind::Mention,
+                    actor_id: author_id,
+                    item: Some(crate::conversations::model::Item::post(post.id)),
+                    post_id: Some(post.id),
+                    audience,
+                };
+                crate::notifications::api::tell(&mut tx, notice).await?;
+            }
         }
         tx.commit().await?;
         if created {

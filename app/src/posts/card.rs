@@ -1,4 +1,6 @@
 use super::model::PostView;
+use crate::conversations::model::Item;
+use crate::revisions::{EditedMarker, ItemActions};
 use crate::ui::{Avatar, Timestamp};
 use leptos::prelude::*;
 
@@ -9,8 +11,9 @@ use leptos::prelude::*;
 pub fn PostCard(post: PostView, viewer_id: i64, #[prop(optional)] full: bool) -> impl IntoView {
     let author_id = format!("post-{}-author", post.id);
     let author_link_id = author_id.clone();
+    let item = Item::post(post.id);
     view! {
-        <article class="post" aria-labelledby=author_id.clone()>
+        <article class="post" id=item.key() aria-labelledby=author_id.clone()>
             <header class="post-header">
                 <Avatar name=post.author_name.clone() handle=post.author_handle.clone() photo=post.author_photo/>
                 <div class="post-meta">
@@ -20,10 +23,14 @@ pub fn PostCard(post: PostView, viewer_id: i64, #[prop(optional)] full: bool) ->
                     <a href=format!("/posts/{}", post.id) class="post-time">
                         <Timestamp ms=post.created_at/>
                     </a>
+                    <EditedMarker item edited=post.edited/>
+                </div>
+                <div class="post-actions">
+                    <ItemActions item author_id=post.author_id viewer_id/>
                 </div>
             </header>
             // Rendered from Markdown and cleaned by the allowlist sanitizer on the server.
-            <div class="post-body" inner_html=post.body_html></div>
+            <div class="post-body" id=format!("{}-body", item.key()) inner_html=post.body_html></div>
             <crate::conversations::Conversation
                 post_id=post.id
                 viewer_id

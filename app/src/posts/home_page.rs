@@ -53,6 +53,7 @@ fn HomeFeed() -> impl IntoView {
                             <LiveFeed
                                 view
                                 viewer_id
+                                moderator=crate::ui::is_moderator()
                                 first_ids=first.posts.iter().map(|p| p.id).collect()
                                 next=first.next
                                 live_after=first.live_after

@@ -23,6 +23,8 @@ use leptos::prelude::*;
 pub fn LiveFeed(
     view: FeedView,
     viewer_id: i64,
+    /// Whether the viewer is an administrator (who may edit and delete every post).
+    moderator: bool,
     first_ids: Vec<i64>,
     next: Option<i64>,
     live_after: i64,
@@ -32,6 +34,7 @@ pub fn LiveFeed(
     error: Option<String>,
     children: Children,
 ) -> impl IntoView {
+    provide_context(crate::ui::Moderator(moderator));
     let empty = first_ids.is_empty();
     let first_ids = StoredValue::new(first_ids);
     let live = RwSignal::new(Vec::<PostView>::new());

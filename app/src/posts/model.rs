@@ -18,6 +18,9 @@ pub struct PostView {
     /// The author's photo (a media id), if they have one.
     #[serde(default)]
     pub author_photo: Option<i64>,
+    /// Whether it was edited since it was posted, and by whom.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<crate::revisions::model::Edited>,
     /// Its reactions and comments as the viewer first sees them (none for a post arriving live,
     /// which has none yet).
     #[serde(default, skip_serializing_if = "is_untouched")]

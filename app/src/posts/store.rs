@@ -3,17 +3,19 @@
 use super::model::{FeedPage, PostView, PAGE_SIZE};
 use crate::db::{insert_rows, new_id, now_ms, Db};
 use crate::policy::{Audience, ReadScope};
+use crate::revisions::model::{Edited, Revisable};
 use sqlx::{any::AnyRow, AnyConnection, Row};
 
 /// A post with its author's handle, name and photo (from their account and profile).
 const SELECT_POST: &str = "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, \
-     pr.photo_id FROM posts p JOIN users u ON u.id = p.author_id \
+     pr.photo_id, p.edited_by FROM posts p JOIN users u ON u.id = p.author_id \
      LEFT JOIN profiles pr ON pr.user_id = p.author_id";
 
 /// A page of posts, each row with the event log's head.
 static SELECT_PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
-        "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, pr.photo_id, {} \
+        "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, pr.photo_id, \
+         p.edited_by, {} \
          FROM posts p JOIN users u ON u.id = p.author_id \
          LEFT JOIN profiles pr ON pr.user_id = p.author_id",
         crate::events::store::HEAD
@@ -21,24 +23,26 @@ static SELECT_PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
 });
 
 fn post_from_row(row: &AnyRow) -> Result<PostView, sqlx::Error> {
+    let author_id = row.try_get(1)?;
     Ok(PostView {
         id: row.try_get(0)?,
-        author_id: row.try_get(1)?,
+        author_id,
         author_handle: row.try_get(2)?,
         author_name: row.try_get(3)?,
         body_html: row.try_get(4)?,
         created_at: row.try_get(5)?,
         author_photo: row.try_get(6)?,
+        edited: Edited::from_editor(row.try_get(7)?, author_id),
         conversation: Default::default(),
     })
 }
 
-/// A page's rows carry the event log's head (column 7) read in the same statement, so the page
+/// A page's rows carry the event log's head (column 8) read in the same statement, so the page
 /// and the head are one snapshot: every event up to it is in the page, none after. An empty
 /// page reads the head on its own.
 async fn into_page(db: &Db, rows: Vec<AnyRow>) -> Result<FeedPage, sqlx::Error> {
     let live_after = match rows.first() {
-        Some(row) => row.try_get(7)?,
+        Some(row) => row.try_get(8)?,
         None => crate::events::store::head(db).await?,
     };
     let mut posts = rows
@@ -138,18 +142,99 @@ pub async fn audience(
     scope: &ReadScope,
     id: i64,
 ) -> Result<Option<Audience>, sqlx::Error> {
+    Ok(audience_and_author(db, scope, id)
+        .await?
+        .map(|(audience, _)| audience))
+}
+
+/// The audience and the author of the post `id`, if `scope` may see it.
+pub async fn audience_and_author(
+    db: &Db,
+    scope: &ReadScope,
+    id: i64,
+) -> Result<Option<(Audience, i64)>, sqlx::Error> {
     let sql = format!(
-        "SELECT audience FROM posts WHERE id = $1 AND {}",
+        "SELECT audience, author_id FROM posts WHERE id = $1 AND {}",
         scope.sql("audience", "author_id", 2)
     );
-    let row = scope
+    let Some(row) = scope
         .bind(sqlx::query(&sql).bind(id))
         .fetch_optional(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let audience: String = row.try_get(0)?;
+    let author_id: i64 = row.try_get(1)?;
+    Ok(Audience::from_key(&audience).map(|audience| (audience, author_id)))
+}
+
+/// What editing or deleting the post `id` starts from, if `scope` may see it.
+pub async fn revisable(
+    db: &Db,
+    scope: &ReadScope,
+    id: i64,
+) -> Result<Option<Revisable>, sqlx::Error> {
+    let sql = format!(
+        "SELECT author_id, audience, body_md, revision, created_at FROM posts \
+         WHERE id = $1 AND {}",
+        scope.sql("audience", "author_id", 2)
+    );
+    let Some(row) = scope
+        .bind(sqlx::query(&sql).bind(id))
+        .fetch_optional(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let audience: String = row.try_get(1)?;
+    let (author_id, body_md, revision, created_at) = (
+        row.try_get(0)?,
+        row.try_get(2)?,
+        row.try_get(3)?,
+        row.try_get(4)?,
+    );
+    Ok(Audience::from_key(&audience).map(|audience| Revisable {
+        post_id: id,
+        author_id,
+        audience,
+        body_md,
+        revision,
+        created_at,
+        deleted: false,
+    }))
+}
+
+/// Gives the post `id` new text if it is still at revision `base`, inside the caller's
+/// transaction; its new revision number, or none when it changed meanwhile or is gone.
+pub async fn apply_edit(
+    conn: &mut AnyConnection,
+    id: i64,
+    (base, body_md, body_html, editor_id): (i64, &str, &str, i64),
+) -> Result<Option<i64>, sqlx::Error> {
+    let row = sqlx::query(
+        "UPDATE posts SET body_md = $1, body_html = $2, edited_by = $3, revision = revision + 1 \
+         WHERE id = $4 AND revision = $5 RETURNING revision",
+    )
+    .bind(body_md)
+    .bind(body_html)
+    .bind(editor_id)
+    .bind(id)
+    .bind(base)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|row| row.try_get(0)).transpose()
+}
+
+/// Deletes the post `id` (its comments go with it) if it is still at revision `base`, inside
+/// the caller's transaction; whether it did.
+pub async fn delete(conn: &mut AnyConnection, id: i64, base: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM posts WHERE id = $1 AND revision = $2")
+        .bind(id)
+        .bind(base)
+        .execute(conn)
         .await?;
-    Ok(row
-        .map(|row| row.try_get::<String, _>(0))
-        .transpose()?
-        .and_then(|key| Audience::from_key(&key)))
+    Ok(done.rows_affected() == 1)
 }
 
 /// A post to store.

@@ -37,6 +37,7 @@ pub fn Header() -> impl IntoView {
 fn account_links(viewer: Option<Viewer>) -> AnyView {
     match viewer {
         Some(viewer) => view! {
+            <crate::notifications::Bell viewer_id=viewer.id/>
             <A href="/people">"People"</A>
             <A href="/invite">"Invite"</A>
             <A href="/settings">"Settings"</A>
@@ -71,6 +72,7 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
             viewer: Some(viewer),
             ..
         }) => {
+            provide_context(Moderator(viewer.is_admin));
             provide_context(viewer);
             children().into_any()
         }
@@ -81,6 +83,17 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
 /// The id of the signed-in person, inside [`RequireSignIn`] (0 outside it).
 pub fn viewer_id() -> i64 {
     use_context::<Viewer>().map(|v| v.id).unwrap_or_default()
+}
+
+/// Whether the signed-in person is an administrator, for what pages and islands show (the
+/// policy decides on the server). Provided by [`RequireSignIn`], and by islands from their
+/// props (the browser has no server context).
+#[derive(Debug, Clone, Copy)]
+pub struct Moderator(pub bool);
+
+/// See [`Moderator`]; false outside [`RequireSignIn`] and islands that provide it.
+pub fn is_moderator() -> bool {
+    use_context::<Moderator>().is_some_and(|m| m.0)
 }
 
 /// Whether the organization has been set up (false also when the database cannot be read).

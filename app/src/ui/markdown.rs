@@ -4,7 +4,7 @@
 //! HTML typed into Markdown is shown as the text it is, never passed through; headings are
 //! small (a post's `#` is an `<h3>`, so it never competes with the page's own headings); and the
 //! sanitizer keeps only what posts need, whatever the Markdown produced.
-use pulldown_cmark::{html, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::sync::OnceLock;
 
 /// The elements a post may contain. No landmarks, no `h1`/`h2`, no images (media come as
@@ -62,7 +62,54 @@ fn small(level: HeadingLevel) -> HeadingLevel {
 
 /// Safe HTML for a Markdown text.
 pub fn render(markdown: &str) -> String {
-    let parser = Parser::new_ext(
+    render_mentioning(markdown, &[])
+}
+
+/// At most this many people are mentioned in one text.
+pub const MAX_MENTIONS: usize = 20;
+
+/// Safe HTML for a Markdown text, in which `@handle` of each of `people` (handles that exist)
+/// links to their profile.
+pub fn render_mentioning(markdown: &str, people: &[String]) -> String {
+    let mut events = Vec::new();
+    let mut place = Place::default();
+    for event in parse(markdown) {
+        place.follow(&event);
+        match event {
+            Event::Text(text) if place.reads_mentions() && !people.is_empty() => {
+                link_mentions(text, people, &mut events)
+            }
+            other => events.push(other),
+        }
+    }
+    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, events.into_iter());
+    sanitizer().clean(&unsafe_html).to_string()
+}
+
+/// The handles `@mentioned` in a Markdown text (not in code or links), each once, in order, at
+/// most [`MAX_MENTIONS`]. Mentions are read from what was written, never taken from the client.
+pub fn mentioned_handles(markdown: &str) -> Vec<String> {
+    let mut handles: Vec<String> = Vec::new();
+    let mut place = Place::default();
+    for event in parse(markdown) {
+        place.follow(&event);
+        if let Event::Text(text) = event {
+            if place.reads_mentions() {
+                for (_, handle) in mention_spans(&text) {
+                    if !handles.contains(&handle) && handles.len() < MAX_MENTIONS {
+                        handles.push(handle);
+                    }
+                }
+            }
+        }
+    }
+    handles
+}
+
+/// The Markdown's events as posts show them: typed HTML as text, headings small.
+fn parse(markdown: &str) -> impl Iterator<Item = Event<'_>> {
+    Parser::new_ext(
         markdown,
         Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES,
     )
@@ -81,15 +128,110 @@ pub fn render(markdown: &str) -> String {
         }),
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(small(level))),
         other => other,
-    });
-    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, parser);
-    sanitizer().clean(&unsafe_html).to_string()
+    })
+}
+
+/// Whether the text being read is inside a code block or a link (where `@` is not a mention).
+#[derive(Default)]
+struct Place {
+    in_code: bool,
+    links: usize,
+}
+
+impl Place {
+    fn follow(&mut self, event: &Event) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
+            Event::End(TagEnd::CodeBlock) => self.in_code = false,
+            Event::Start(Tag::Link { .. }) => self.links += 1,
+            Event::End(TagEnd::Link) => self.links = self.links.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    fn reads_mentions(&self) -> bool {
+        !self.in_code && self.links == 0
+    }
+}
+
+/// Where `@handle` stands in `text`, and the handle (lowercased). An `@` inside a word (an email
+/// address) is no mention.
+fn mention_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i] == b'@'
+            && (i == 0
+                || !(bytes[i - 1].is_ascii_alphanumeric() || b"_.-@".contains(&bytes[i - 1])));
+        if starts {
+            let mut end = i + 1;
+            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-') {
+                end += 1;
+            }
+            while end > i + 1 && bytes[end - 1] == b'-' {
+                end -= 1;
+            }
+            if end > i + 1 && end - i <= 41 {
+                found.push((i..end, text[i + 1..end].to_ascii_lowercase()));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Pushes `text` as events, with each `@handle` of `people` a link to their profile.
+fn link_mentions<'a>(text: CowStr<'a>, people: &[String], events: &mut Vec<Event<'a>>) {
+    let mut done = 0;
+    for (span, handle) in mention_spans(&text) {
+        if !people.contains(&handle) {
+            continue;
+        }
+        if span.start > done {
+            events.push(Event::Text(text[done..span.start].to_string().into()));
+        }
+        events.push(Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: format!("/people/{handle}").into(),
+            title: "".into(),
+            id: "".into(),
+        }));
+        events.push(Event::Text(text[span.clone()].to_string().into()));
+        events.push(Event::End(TagEnd::Link));
+        done = span.end;
+    }
+    match done {
+        0 => events.push(Event::Text(text)),
+        _ if done < text.len() => events.push(Event::Text(text[done..].to_string().into())),
+        _ => {}
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{render, ALLOWED_TAGS};
+    use super::{mentioned_handles, render, render_mentioning, ALLOWED_TAGS};
+
+    #[test]
+    fn mentions_are_read_from_the_text_and_link_only_people_who_exist() {
+        let text = "Thanks @ada-lovelace and @Bob! Mail ana@example.org, see `@code` and [@link](https://example.org)\n\n```\n@block\n```";
+        assert_eq!(mentioned_handles(text), vec!["ada-lovelace", "bob"]);
+        let html = render_mentioning(text, &["ada-lovelace".to_string()]);
+        assert!(
+            html.contains(r#"<a href="/people/ada-lovelace" rel="noopener noreferrer nofollow ugc">@ada-lovelace</a>"#),
+            "{html}"
+        );
+        assert!(html.contains("@Bob!"), "unknown people stay text: {html}");
+        assert!(html.contains("ana@example.org"), "{html}");
+        assert_eq!(html.matches("<a ").count(), 2, "{html}");
+        let hostile = render_mentioning(
+            "@ada-lovelace<script>alert(1)</script>",
+            &["ada-lovelace".into()],
+        );
+        assert!(!hostile.contains("<script"), "{hostile}");
+    }
 
     #[test]
     fn renders_the_common_markdown() {

@@ -39,6 +39,8 @@ pub use error_page::ErrorPage;
 pub use form::{
     new_idempotency_key, submitted_error, submitted_problem, FormError, IslandForm, TextField,
 };
-pub use layout::{is_set_up, provide_session, viewer_id, Header, NotFound, RequireSignIn};
+pub use layout::{
+    is_moderator, is_set_up, provide_session, viewer_id, Header, Moderator, NotFound, RequireSignIn,
+};
 pub use progress::ShowsProgress;
 pub use time::Timestamp;

@@ -2,6 +2,7 @@
 //! a seed value. By default 10,000 people and 1,000,000 posts over three years, with activity
 //! skewed the way real networks are (a few people post a lot); `--small` makes a friendly one.
 mod conversations;
+mod edits;
 mod organization;
 mod photos;
 mod texts;
@@ -159,7 +160,7 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
 
     let authors: Vec<(i64, &Member)> = ids.iter().copied().zip(chart.iter()).collect();
     let started = Instant::now();
-    let (mut made, mut comments, mut reactions) = (0, 0, 0);
+    let (mut made, mut comments, mut reactions, mut edited) = (0, 0, 0, 0);
     // The post with the most comments (its permalink is benchmarked).
     let mut longest = (0, 0);
     while made < options.posts {
@@ -181,6 +182,7 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
                 }
             }
             insert_conversations(&mut tx, &talk).await?;
+            edited += edits::for_batch(&mut tx, &mut rng, &batch, until).await?;
             comments += talk.comments.len();
             reactions += talk.reactions.len();
             made += count;
@@ -195,7 +197,7 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
         );
     }
     println!(
-        "Seeded Northwind: {} people, {} follows, {} photos, {} posts, {comments} comments, {reactions} reactions. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
+        "Seeded Northwind: {} people, {} follows, {} photos, {} posts ({edited} edited), {comments} comments, {reactions} reactions. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
         ids.len(),
         pairs.len(),
         photos.iter().flatten().count(),

@@ -28,6 +28,44 @@ async fn an_acknowledged_post_survives_kill_dash_nine() {
 }
 
 #[tokio::test]
+async fn an_acknowledged_edit_and_its_history_survive_kill_dash_nine() {
+    use app::conversations::model::Item;
+    use app::revisions::api::{EditItem, ItemHistory};
+    let db = TestDb::new().await;
+    let port = free_port();
+    let mut server = start_process(&db.url, port).await;
+    let url = format!("http://127.0.0.1:{port}");
+    let ada = Visitor::new(&url);
+    ada.set_up_acme().await;
+    let post = ada.post("before the edit").await;
+    let item = Item::post(post.id).key();
+    let edit = EditItem {
+        item: item.clone(),
+        body: "after the edit".into(),
+        base: None,
+        idempotency_key: None,
+    };
+    ada.run(edit).await.expect("the edit is acknowledged");
+    server.kill().expect("SIGKILL");
+    server.wait().unwrap();
+
+    let mut server = start_process(&db.url, port).await;
+    let history = ada
+        .read(ItemHistory { item, before: None })
+        .await
+        .expect("the history survived the restart");
+    let texts: Vec<String> = history
+        .revisions
+        .iter()
+        .flat_map(|r| r.diff.iter().map(|part| part.text.clone()))
+        .collect();
+    assert_eq!(history.revisions.len(), 2);
+    assert!(texts.contains(&"after".to_string()), "{texts:?}");
+    server.kill().unwrap();
+    server.wait().unwrap();
+}
+
+#[tokio::test]
 async fn sigterm_stops_the_server_even_with_a_live_stream_open() {
     let db = TestDb::new().await;
     let port = free_port();

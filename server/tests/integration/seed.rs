@@ -30,11 +30,15 @@ async fn a_seeded_organization_can_be_signed_into_and_browsed() {
     let mut seen = 0;
     let mut cursor = None;
     let mut last_id = i64::MAX;
+    let mut edited = Vec::new();
     loop {
         let page = admin.feed(cursor).await.unwrap();
         for post in &page.posts {
             assert!(post.id < last_id, "newest first, no repeats");
             last_id = post.id;
+            if post.edited.is_some() {
+                edited.push(post.id);
+            }
         }
         seen += page.posts.len();
         match page.next {
@@ -43,6 +47,20 @@ async fn a_seeded_organization_can_be_signed_into_and_browsed() {
         }
     }
     assert_eq!(seen, 250);
+    assert!(!edited.is_empty(), "a few posts were edited");
+    for id in edited {
+        let history = admin
+            .read(app::revisions::api::ItemHistory {
+                item: app::conversations::model::Item::post(id).key(),
+                before: None,
+            })
+            .await
+            .unwrap();
+        let numbers: Vec<i64> = history.revisions.iter().map(|r| r.number).collect();
+        let oldest = numbers.len() as i64;
+        assert!(oldest >= 3, "several revisions");
+        assert_eq!(numbers, (1..=oldest).rev().collect::<Vec<_>>());
+    }
 
     let page = admin.open("/people/admin").await;
     assert_eq!(page.status, 200);
