@@ -76,5 +76,6 @@ test('edits and deletions reach others live @wasm-only', async ({ page, newPage,
 
   await button(page.getByRole('article').first(), 'Delete').first().click();
   await button(page, 'Delete').click();
-  await expect(beasCard.getByText('This post was deleted.')).toBeVisible();
+  await expect(feed(bea).getByText('This post was deleted.')).toBeVisible();
+  await expect(feed(bea).getByText('Standup at 9:30 today')).toHaveCount(0);
 });
