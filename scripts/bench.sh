@@ -127,6 +127,8 @@ for DB in $DATABASES; do
   # The post with the most comments (the seed's long tail: hundreds).
   LONGEST=$(sed -n 's|^longest conversation: /posts/\([0-9]*\) .*|\1|p' "$WORK/seed.log")
   LONGEST_COMMENTS=$(sed -n 's|^longest conversation: .* (\([0-9]*\) comments)|\1|p' "$WORK/seed.log")
+  # A post edited several times (the seed edits about one in a hundred).
+  EDITED=$(sed -n 's|^an edited post: /history/post-\([0-9]*\)$|\1|p' "$WORK/seed.log")
 
   start_server
   IDLE_RSS=$(rss_mb)
@@ -177,6 +179,11 @@ for DB in $DATABASES; do
   if [[ -n "$LONGEST" ]]; then
     load "permalink, $LONGEST_COMMENTS comments (first page)" 32 "/posts/$LONGEST"
   fi
+  if [[ -n "$EDITED" ]]; then
+    load "edit history (seeded edits)" 32 "/history/post-$EDITED"
+  fi
+  # The administrator's new followers (the seed notifies everyone followed).
+  load "notifications page" 32 "/notifications"
   export BENCH_POST_ID="$POST_ID"
   load "comment (durable commit)" 8 "/api/create_comment" "$BENCH_DIR/create_comment.lua"
   load "reaction changes, one post" 32 "/api/set_reaction" "$BENCH_DIR/react.lua"

@@ -69,15 +69,8 @@ pub async fn comment_place(
     scope: &ReadScope,
     id: i64,
 ) -> Result<Option<CommentPlace>, sqlx::Error> {
-    let sql = format!(
-        "SELECT post_id, thread_id, audience, author_id FROM comments WHERE id = $1 AND {}",
-        scope.sql("audience", "author_id", 2)
-    );
-    let Some(row) = scope
-        .bind(sqlx::query(&sql).bind(id))
-        .fetch_optional(db)
-        .await?
-    else {
+    let columns = "post_id, thread_id, audience, author_id";
+    let Some(row) = scope.visible_row(db, "comments", columns, id).await? else {
         return Ok(None);
     };
     let (post_id, thread_id, audience, author_id): (i64, i64, String, i64) = (
@@ -100,36 +93,12 @@ pub async fn revisable(
     scope: &ReadScope,
     id: i64,
 ) -> Result<Option<Revisable>, sqlx::Error> {
-    let sql = format!(
-        "SELECT post_id, author_id, audience, body_md, revision, created_at, deleted_at \
-         FROM comments WHERE id = $1 AND {}",
-        scope.sql("audience", "author_id", 2)
-    );
-    let Some(row) = scope
-        .bind(sqlx::query(&sql).bind(id))
-        .fetch_optional(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let audience: String = row.try_get(2)?;
-    let (post_id, author_id, body_md, revision, created_at) = (
-        row.try_get(0)?,
-        row.try_get(1)?,
-        row.try_get(3)?,
-        row.try_get(4)?,
-        row.try_get(5)?,
-    );
-    let deleted = row.try_get::<Option<i64>, _>(6)?.is_some();
-    Ok(Audience::from_key(&audience).map(|audience| Revisable {
-        post_id,
-        author_id,
-        audience,
-        body_md,
-        revision,
-        created_at,
-        deleted,
-    }))
+    let columns = "post_id, author_id, audience, body_md, revision, created_at, deleted_at";
+    let row = scope.visible_row(db, "comments", columns, id).await?;
+    row.as_ref()
+        .map(Revisable::from_row)
+        .transpose()
+        .map(Option::flatten)
 }
 
 /// Gives the comment `id` new text if it is still at revision `base` and not removed, inside

@@ -144,3 +144,49 @@ pub async fn page(
     };
     Ok((notices, next))
 }
+
+/// A new follower's notification made by the seed command.
+pub struct SeedFollowNotice {
+    pub id: i64,
+    pub person_id: i64,
+    pub actor_id: i64,
+    pub created_at: i64,
+    pub read: bool,
+}
+
+/// Inserts many follow notifications in one statement (the seed's bulk path).
+pub async fn insert_many_follows(
+    conn: &mut AnyConnection,
+    notices: &[SeedFollowNotice],
+) -> Result<(), sqlx::Error> {
+    let columns = [
+        "id",
+        "person_id",
+        "kind",
+        "actor_id",
+        "audience",
+        "group_key",
+        "read_at",
+        "created_at",
+    ];
+    crate::db::insert_rows(conn, "notifications", &columns, notices, |query, n| {
+        let notice = NewNotice {
+            person_id: n.person_id,
+            kind: NoticeKind::Follow,
+            actor_id: n.actor_id,
+            item: None,
+            post_id: None,
+            audience: Audience::Person(n.person_id),
+        };
+        query
+            .bind(n.id)
+            .bind(n.person_id)
+            .bind(NoticeKind::Follow.key())
+            .bind(n.actor_id)
+            .bind(notice.audience.key())
+            .bind(notice.group_key())
+            .bind(n.read.then_some(n.created_at))
+            .bind(n.created_at)
+    })
+    .await
+}

@@ -69,6 +69,24 @@ mod sql {
             branches.join(" UNION ")
         }
 
+        /// The columns `columns` of the row `id` of `table` (with `id`, `author_id` and
+        /// `audience` columns), if this scope may see it: a single item, by the same rule.
+        pub async fn visible_row(
+            &self,
+            db: &crate::db::Db,
+            table: &str,
+            columns: &str,
+            id: i64,
+        ) -> Result<Option<sqlx::any::AnyRow>, sqlx::Error> {
+            let sql = format!(
+                "SELECT {columns} FROM {table} WHERE id = $1 AND {}",
+                self.sql("audience", "author_id", 2)
+            );
+            self.bind(sqlx::query(&sql).bind(id))
+                .fetch_optional(db)
+                .await
+        }
+
         /// How many parameters [`Self::sql`] and [`Self::visible_ids`] use.
         pub fn parameters(&self) -> usize {
             1 + self.audiences.len()

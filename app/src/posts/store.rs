@@ -153,15 +153,8 @@ pub async fn audience_and_author(
     scope: &ReadScope,
     id: i64,
 ) -> Result<Option<(Audience, i64)>, sqlx::Error> {
-    let sql = format!(
-        "SELECT audience, author_id FROM posts WHERE id = $1 AND {}",
-        scope.sql("audience", "author_id", 2)
-    );
-    let Some(row) = scope
-        .bind(sqlx::query(&sql).bind(id))
-        .fetch_optional(db)
-        .await?
-    else {
+    let found = scope.visible_row(db, "posts", "audience, author_id", id);
+    let Some(row) = found.await? else {
         return Ok(None);
     };
     let audience: String = row.try_get(0)?;
@@ -175,34 +168,13 @@ pub async fn revisable(
     scope: &ReadScope,
     id: i64,
 ) -> Result<Option<Revisable>, sqlx::Error> {
-    let sql = format!(
-        "SELECT author_id, audience, body_md, revision, created_at FROM posts \
-         WHERE id = $1 AND {}",
-        scope.sql("audience", "author_id", 2)
-    );
-    let Some(row) = scope
-        .bind(sqlx::query(&sql).bind(id))
-        .fetch_optional(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let audience: String = row.try_get(1)?;
-    let (author_id, body_md, revision, created_at) = (
-        row.try_get(0)?,
-        row.try_get(2)?,
-        row.try_get(3)?,
-        row.try_get(4)?,
-    );
-    Ok(Audience::from_key(&audience).map(|audience| Revisable {
-        post_id: id,
-        author_id,
-        audience,
-        body_md,
-        revision,
-        created_at,
-        deleted: false,
-    }))
+    let columns = "id, author_id, audience, body_md, revision, created_at, \
+                   CAST(NULL AS BIGINT)";
+    let row = scope.visible_row(db, "posts", columns, id).await?;
+    row.as_ref()
+        .map(Revisable::from_row)
+        .transpose()
+        .map(Option::flatten)
 }
 
 /// Gives the post `id` new text if it is still at revision `base`, inside the caller's

@@ -255,3 +255,25 @@ pub struct Revisable {
     /// A removed comment kept for its replies.
     pub deleted: bool,
 }
+
+#[cfg(feature = "ssr")]
+impl Revisable {
+    /// From the columns `post_id, author_id, audience, body_md, revision, created_at,
+    /// deleted_at`, as each kind's store selects them (none for an unknown audience).
+    pub fn from_row(row: &sqlx::any::AnyRow) -> Result<Option<Revisable>, sqlx::Error> {
+        use sqlx::Row;
+        let audience: String = row.try_get(2)?;
+        let Some(audience) = crate::policy::Audience::from_key(&audience) else {
+            return Ok(None);
+        };
+        Ok(Some(Revisable {
+            post_id: row.try_get(0)?,
+            author_id: row.try_get(1)?,
+            audience,
+            body_md: row.try_get(3)?,
+            revision: row.try_get(4)?,
+            created_at: row.try_get(5)?,
+            deleted: row.try_get::<Option<i64>, _>(6)?.is_some(),
+        }))
+    }
+}

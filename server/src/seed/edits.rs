@@ -19,19 +19,19 @@ const UPDATES: [&str; 6] = [
 ];
 
 /// Edits about one post in 100 of `batch` two to five times, none later than `until`; says
-/// how many posts it edited.
+/// which posts it edited.
 pub async fn for_batch(
     conn: &mut sqlx::AnyConnection,
     rng: &mut StdRng,
     batch: &[SeedPost],
     until: i64,
-) -> Result<usize, sqlx::Error> {
-    let mut edited = 0;
+) -> Result<Vec<i64>, sqlx::Error> {
+    let mut edited = Vec::new();
     for post in batch {
         if !rng.gen_ratio(1, 100) {
             continue;
         }
-        edited += 1;
+        edited.push(post.id);
         let original = revision(post, 1, Change::Original, &post.body_md, post.created_at);
         revisions::record(conn, original).await?;
         let (mut body, mut at) = (post.body_md.clone(), post.created_at);

@@ -8,6 +8,7 @@ mod photos;
 mod texts;
 mod words;
 
+use app::notifications::store::SeedFollowNotice;
 use app::{
     auth::store::{self as accounts, BulkAccount},
     db::{id_at, now_ms, Db},
@@ -137,6 +138,8 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
 
     let started = Instant::now();
     let pairs = organization::follows(&mut rng, &chart);
+    // Numbers the follow notifications made at the same millisecond.
+    let mut told = 0;
     for batch in pairs.chunks(ROWS_PER_STATEMENT * STATEMENTS_PER_TRANSACTION) {
         let mut tx = db.begin().await?;
         for chunk in batch.chunks(ROWS_PER_STATEMENT) {
@@ -153,6 +156,23 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
                 })
                 .collect();
             follows::insert_many(&mut tx, &rows).await?;
+            // Everyone followed was told, and has read all but the last week's.
+            let notices: Vec<SeedFollowNotice> = rows
+                .iter()
+                .map(|follow| {
+                    told += 1;
+                    SeedFollowNotice {
+                        id: app::db::id_at(follow.created_at, told),
+                        person_id: follow.followee_id,
+                        actor_id: follow.follower_id,
+                        created_at: follow.created_at,
+                        read: follow.created_at < until - 7 * 24 * 3600 * 1000,
+                    }
+                })
+                .collect();
+            for chunk in notices.chunks(ROWS_PER_STATEMENT / 2) {
+                app::notifications::store::insert_many_follows(&mut tx, chunk).await?;
+            }
         }
         tx.commit().await?;
     }
@@ -161,6 +181,8 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
     let authors: Vec<(i64, &Member)> = ids.iter().copied().zip(chart.iter()).collect();
     let started = Instant::now();
     let (mut made, mut comments, mut reactions, mut edited) = (0, 0, 0, 0);
+    // The newest post with an edit history (the history page is benchmarked).
+    let mut last_edited = None;
     // The post with the most comments (its permalink is benchmarked).
     let mut longest = (0, 0);
     while made < options.posts {
@@ -182,13 +204,18 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
                 }
             }
             insert_conversations(&mut tx, &talk).await?;
-            edited += edits::for_batch(&mut tx, &mut rng, &batch, until).await?;
+            let changed = edits::for_batch(&mut tx, &mut rng, &batch, until).await?;
+            edited += changed.len();
+            last_edited = changed.last().copied().or(last_edited);
             comments += talk.comments.len();
             reactions += talk.reactions.len();
             made += count;
         }
         tx.commit().await?;
         println!("posts: {made}/{} ({})", options.posts, rate(made, started));
+    }
+    if let Some(id) = last_edited {
+        println!("an edited post: /history/post-{id}");
     }
     if longest.1 > 0 {
         println!(
