@@ -21,3 +21,5 @@ CREATE TABLE notifications (
 CREATE UNIQUE INDEX notifications_by_group ON notifications (person_id, group_key);
 CREATE INDEX notifications_by_person ON notifications (person_id, id);
 CREATE INDEX notifications_unread ON notifications (person_id, read_at);
+-- What a deleted post or comment was the subject of goes with it.
+CREATE INDEX notifications_by_post ON notifications (post_id);

@@ -67,7 +67,7 @@ pub fn Comment(comment: CommentView, place: CommentPlace) -> impl IntoView {
                         <input type="hidden" name="reply_to" value=id.to_string()/>
                         <button type="submit" class="link">"Reply"</button>
                     </form>
-                    <ItemActions item author_id=comment.author_id viewer_id=place.viewer_id/>
+                    <ItemActions item author_id=comment.author_id viewer_id=place.viewer_id full=place.full/>
                 </div>
             </div>
         </li>

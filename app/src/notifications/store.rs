@@ -58,6 +58,22 @@ pub async fn notify(conn: &mut AnyConnection, new: &NewNotice) -> Result<bool, s
     Ok(true)
 }
 
+/// Forgets the notifications about `item` of the post `post_id` (all of the post's, for the
+/// post), inside the caller's transaction that deletes it: nobody is sent to what is gone.
+pub async fn forget(conn: &mut AnyConnection, post_id: i64, item: Item) -> Result<(), sqlx::Error> {
+    let query = match item.kind {
+        ItemKind::Post => sqlx::query("DELETE FROM notifications WHERE post_id = $1").bind(post_id),
+        ItemKind::Comment => sqlx::query(
+            "DELETE FROM notifications WHERE post_id = $1 AND item_kind = $2 AND item_id = $3",
+        )
+        .bind(post_id)
+        .bind(item.kind.key())
+        .bind(item.id),
+    };
+    query.execute(conn).await?;
+    Ok(())
+}
+
 /// How many of `person_id`'s notifications are unread, counting up to [`MAX_COUNTED`].
 pub async fn unread(
     conn: impl sqlx::Executor<'_, Database = sqlx::Any>,

@@ -26,7 +26,7 @@ pub fn PostCard(post: PostView, viewer_id: i64, #[prop(optional)] full: bool) ->
                     <EditedMarker item edited=post.edited/>
                 </div>
                 <div class="post-actions">
-                    <ItemActions item author_id=post.author_id viewer_id/>
+                    <ItemActions item author_id=post.author_id viewer_id full/>
                 </div>
             </header>
             // Rendered from Markdown and cleaned by the allowlist sanitizer on the server.

@@ -5,26 +5,28 @@ use crate::conversations::model::Item;
 use leptos::prelude::*;
 
 /// " · edited" (a link to the item's history), with " by a moderator" when an administrator
-/// made the last edit. Always there, empty until the item is edited, so a live edit has a
-/// place to show it (`#post-12-edited`).
+/// made the last edit. (A live edit writes the same markup: `revisions::live`.)
 #[component]
 pub fn EditedMarker(item: Item, edited: Option<Edited>) -> impl IntoView {
-    view! {
-        <span class="edited-marker" id=format!("{}-edited", item.key())>
-            {edited.map(|edited| view! {
+    edited.map(|edited| {
+        view! {
+            <span class="edited-marker" id=format!("{}-edited", item.key())>
                 " · "
                 <a href=history_href(item)>"edited"</a>
                 {edited.by_moderator.then_some(" by a moderator")}
-            })}
-        </span>
-    }
+            </span>
+        }
+    })
 }
 
-/// "Edit" and "Delete" for the author or an administrator: buttons of small GET forms that
-/// open the item's edit page and its confirmation page, with or without JavaScript.
+/// "Edit" and "Delete": buttons of small GET forms that open the item's edit page and its
+/// confirmation page, with or without JavaScript. Authors see them on their items everywhere;
+/// administrators, who may change anything, on the post's own page (`full`), so feed cards
+/// stay uncluttered.
 #[component]
-pub fn ItemActions(item: Item, author_id: i64, viewer_id: i64) -> impl IntoView {
-    let shown = crate::policy::can_change(viewer_id, crate::ui::is_moderator(), author_id);
+pub fn ItemActions(item: Item, author_id: i64, viewer_id: i64, full: bool) -> impl IntoView {
+    let moderating = full && crate::ui::is_moderator();
+    let shown = crate::policy::can_change(viewer_id, moderating, author_id);
     shown.then(|| {
         view! {
             <form method="get" action=edit_href(item) class="item-action">

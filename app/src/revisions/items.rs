@@ -51,7 +51,8 @@ pub struct Deleted {
 }
 
 /// Deletes the item if it is still at revision `base` (none when it changed meanwhile), with
-/// what hangs on it: a post's conversation, a comment's reactions and its place in the count.
+/// what hangs on it: a post's conversation, a comment's reactions and its place in the count,
+/// and the notifications about it.
 pub async fn delete(
     conn: &mut AnyConnection,
     item: Item,
@@ -59,6 +60,7 @@ pub async fn delete(
     base: i64,
 ) -> Result<Option<Deleted>, sqlx::Error> {
     use crate::conversations::store as conversations;
+    crate::notifications::store::forget(conn, post_id, item).await?;
     match item.kind {
         ItemKind::Post => {
             conversations::forget_post(conn, post_id).await?;

@@ -5,23 +5,33 @@ use super::model::{history_href, Edited};
 use crate::conversations::model::{Item, ItemKind};
 use leptos::prelude::document;
 
-/// Shows an item's new text and its "edited" marker. `body_html` was rendered from Markdown
-/// and cleaned by the allowlist sanitizer on the server, as the page's own HTML was.
+/// Shows an item's new text and its "edited" marker (as `revisions::EditedMarker` renders it).
+/// `body_html` was rendered from Markdown and cleaned by the allowlist sanitizer on the
+/// server, as the page's own HTML was.
 pub fn show_edit(item: Item, body_html: &str, edited: Edited) {
     let page = document();
     if let Some(body) = page.get_element_by_id(&format!("{}-body", item.key())) {
         body.set_inner_html(body_html);
     }
-    if let Some(marker) = page.get_element_by_id(&format!("{}-edited", item.key())) {
-        let by = if edited.by_moderator {
-            " by a moderator"
-        } else {
-            ""
-        };
-        marker.set_inner_html(&format!(
-            " · <a href=\"{}\">edited</a>{by}",
-            history_href(item)
-        ));
+    let by = if edited.by_moderator {
+        " by a moderator"
+    } else {
+        ""
+    };
+    let marker = format!(
+        "<span class=\"edited-marker\" id=\"{}-edited\"> · <a href=\"{}\">edited</a>{by}</span>",
+        item.key(),
+        history_href(item)
+    );
+    if let Some(old) = page.get_element_by_id(&format!("{}-edited", item.key())) {
+        old.set_outer_html(&marker);
+    } else if let Some(meta) = page.get_element_by_id(&item.key()).and_then(|element| {
+        element
+            .query_selector(".post-meta, .comment-meta")
+            .ok()
+            .flatten()
+    }) {
+        let _ = meta.insert_adjacent_html("beforeend", &marker);
     }
 }
 

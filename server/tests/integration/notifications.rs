@@ -216,3 +216,31 @@ async fn a_long_list_pages_newest_first() {
         .await;
     assert_eq!(older.texts(".notice-line").len(), 6);
 }
+
+#[tokio::test]
+async fn what_is_deleted_leaves_no_notification_behind() {
+    use app::revisions::api::DeleteItem;
+    let app = TestApp::spawn().await;
+    let ada = app.person_after_setup("Ada Lovelace").await;
+    let bob = app.person("Bob Baker").await;
+    let post = app
+        .post_for(&ada, Audience::Organization, "Hello @bob-baker")
+        .await;
+    let said = bob.run(comment(post.id, None, "Hi Ada")).await.unwrap();
+    assert_eq!(unread(&ada).await, 1);
+    let delete = |item: Item| DeleteItem {
+        item: item.key(),
+        base: None,
+    };
+    bob.run(delete(Item::comment(said.id))).await.unwrap();
+    assert!(notices(&ada).await.notices.is_empty());
+    assert_eq!(unread(&ada).await, 0);
+    assert_eq!(
+        unread(&bob).await,
+        1,
+        "the mention stays while the post does"
+    );
+    ada.run(delete(Item::post(post.id))).await.unwrap();
+    assert!(notices(&bob).await.notices.is_empty());
+    assert_eq!(unread(&bob).await, 0);
+}
