@@ -12,7 +12,10 @@ function folders(server) {
   return maildir ? [path.join(maildir, 'new'), path.join(maildir, 'cur')] : [path.join(server.dataDir, 'mail')];
 }
 
-/** Every message, oldest first. */
+/**
+ * Every message written since `server` was created, oldest first. A shared Maildir also holds
+ * mail from earlier test servers, one of which may have had the same port (and so the same links).
+ */
 function messages(server) {
   const found = [];
   for (const dir of folders(server)) {
@@ -25,7 +28,8 @@ function messages(server) {
     for (const name of names) {
       const file = path.join(dir, name);
       try {
-        found.push({ written: fs.statSync(file).mtimeMs, raw: fs.readFileSync(file, 'utf8') });
+        const written = fs.statSync(file).mtimeMs;
+        if (written >= server.createdAt) found.push({ written, raw: fs.readFileSync(file, 'utf8') });
       } catch {
         // being written; seen next time
       }

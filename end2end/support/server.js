@@ -67,6 +67,8 @@ class CommonsServer {
     this.dataDir = path.join(root, 'data');
     this.logPath = path.join(root, 'server.log');
     this.port = port;
+    // Mail written before this moment came from an earlier server that had the same port.
+    this.createdAt = Date.now();
     this.database = database; // PostgreSQL database name, or null for SQLite
     this.child = null;
     this.exited = null;
