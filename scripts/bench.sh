@@ -184,6 +184,11 @@ for DB in $DATABASES; do
   fi
   # The administrator's new followers (the seed notifies everyone followed).
   load "notifications page" 32 "/notifications"
+  # An organization-wide topic (the seed tags about one post in 150 #wins).
+  load "topic page (#wins)" 32 "/topics/wins"
+  load "topics index (last 30 days)" 32 "/topics"
+  EXTRA_HEADER="Accept: application/json" load "mention suggestions (\"ma\")" 32 \
+    "/api/mention_candidates?q=ma"
   export BENCH_POST_ID="$POST_ID"
   load "comment (durable commit)" 8 "/api/create_comment" "$BENCH_DIR/create_comment.lua"
   load "reaction changes, one post" 32 "/api/set_reaction" "$BENCH_DIR/react.lua"

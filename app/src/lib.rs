@@ -20,6 +20,7 @@ pub mod revisions;
 pub mod setup;
 pub mod shell;
 pub mod suggestions;
+pub mod topics;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -10,6 +10,7 @@ use crate::people::{DirectoryPage, PeopleImportPage, ProfilePage, ReportsListPag
 use crate::posts::{HomePage, PostPage};
 use crate::revisions::{DeletePage, EditPage, HistoryPage};
 use crate::setup::SetupPage;
+use crate::topics::{TopicPage, TopicsPage};
 use crate::ui::{provide_session, Header, NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Title};
@@ -130,6 +131,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/edit/:item") view=EditPage ssr=SsrMode::Async/>
                     <Route path=path!("/delete/:item") view=DeletePage ssr=SsrMode::Async/>
                     <Route path=path!("/history/:item") view=HistoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/topics") view=TopicsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/topics/:name") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/people") view=DirectoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/import") view=PeopleImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/people/:handle") view=ProfilePage ssr=SsrMode::Async/>

@@ -44,7 +44,7 @@ function check(pages) {
 test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) => {
   const fresh = await fetchPages(page.request, ['/setup']);
   await setupOrganization(page);
-  await post(page, 'Hello **team**: a [link](https://example.org), `code`, and\n\n- one\n- two\n\n> quoted');
+  await post(page, 'Hello **team** #launch: a [link](https://example.org), `code`, and\n\n- one\n- two\n\n> quoted');
   await expect(page.getByRole('article')).toHaveCount(1);
   const profile = await profileLink(page, ADMIN.name).getAttribute('href');
   const postPath = await page.getByRole('article').getByRole('link').filter({ has: page.locator('time') }).getAttribute('href');
@@ -58,7 +58,7 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
   // An edit, so the post shows "edited" and has a history with a diff.
   const item = postPath.replace('/posts/', 'post-');
   await page.goto(`/edit/${item}`);
-  await page.getByLabel('Text', { exact: true }).fill('Hello **team**, edited: a [link](https://example.org)');
+  await page.getByLabel('Text', { exact: true }).fill('Hello **team**, edited #launch: a [link](https://example.org)');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('link', { name: 'edited', exact: true })).toBeVisible();
   const uploaded = await page.request.post('/admin/people/import/upload', {
@@ -97,6 +97,9 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
     `/edit/${item}`,
     `/delete/${item}`,
     `/history/${item}`,
+    '/topics',
+    '/topics/launch',
+    '/topics/nothing-yet',
     '/no/such/page',
   ]);
 

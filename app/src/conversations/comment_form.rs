@@ -2,6 +2,7 @@ use super::{
     api::CreateComment,
     model::{CommentView, MAX_COMMENT_CHARS},
 };
+use crate::people::MentionBox;
 use crate::ui::{FormError, IslandForm};
 use leptos::{html, prelude::*, server_fn::ServerFn};
 use serde::{Deserialize, Serialize};
@@ -66,9 +67,7 @@ pub fn CommentForm(
                     }>"Cancel reply"</a>
                 </p>
             })}
-            <textarea id=id name="body" rows="1" required maxlength=MAX_COMMENT_CHARS node_ref=body>
-                {crate::ui::raw_text_child(draft)}
-            </textarea>
+            <MentionBox id node=body draft maxlength=MAX_COMMENT_CHARS rows=1/>
             <input type="hidden" name="post_id" value=post_id.to_string()/>
             {move || reply_to().map(|id| view! { <input type="hidden" name="reply_to" value=id.to_string()/> })}
             <input type="hidden" name="idempotency_key" prop:value=move || key.get()/>

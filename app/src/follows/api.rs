@@ -1,5 +1,5 @@
 //! Server functions for following.
-use super::model::{FollowSummary, PeoplePage};
+use super::model::{FollowSummary, FollowedSet, PeoplePage};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -29,12 +29,15 @@ pub async fn following(
     server::list(handle, super::store::Side::Following, before).await
 }
 
-/// The ids of up to 5,000 people the viewer follows (in no set order): what an open
-/// "Following" feed lets in as posts arrive live.
-#[server(endpoint = "followed_ids", input = GetUrl, output = crate::api::Json)]
-pub async fn followed_ids() -> Result<Vec<i64>, AppError> {
+/// Up to 5,000 of the people and 1,000 of the topics the viewer follows (in no set order):
+/// what an open "Following" feed lets in as posts arrive live.
+#[server(endpoint = "followed", input = GetUrl, output = crate::api::Json)]
+pub async fn followed() -> Result<FollowedSet, AppError> {
     let (viewer, state) = (crate::api::require_viewer()?, crate::api::state()?);
-    Ok(super::store::followed_ids(&state.db, viewer.id, 5_000).await?)
+    Ok(FollowedSet {
+        people: super::store::followed_ids(&state.db, viewer.id, 5_000).await?,
+        topics: crate::topics::store::followed(&state.db, viewer.id, 1_000).await?,
+    })
 }
 
 #[cfg(feature = "ssr")]

@@ -31,6 +31,21 @@ pub struct FollowSummary {
     pub viewer_follows: bool,
 }
 
+/// Whom and what someone follows: whose posts, and posts about which topics, their Following
+/// feed shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct FollowedSet {
+    pub people: Vec<i64>,
+    pub topics: Vec<String>,
+}
+
+impl FollowedSet {
+    /// Whether `post` belongs in the Following feed of someone who follows these.
+    pub fn includes(&self, post: &crate::posts::model::PostView) -> bool {
+        self.people.contains(&post.author_id) || post.topics.iter().any(|t| self.topics.contains(t))
+    }
+}
+
 /// Someone started following someone; its audience is the person followed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowStarted {

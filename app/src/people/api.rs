@@ -77,6 +77,22 @@ pub async fn search_people(
     server::search_people(q, department, location, after).await
 }
 
+/// Up to eight people whose handle, or a word of whose name, starts with `q` (what typing
+/// `@q` in a text box offers to mention), by name. Anything else than a handle's letters,
+/// digits and dashes finds nobody.
+#[server(endpoint = "mention_candidates", input = GetUrl, output = crate::api::Json)]
+pub async fn mention_candidates(
+    #[server(default)] q: String,
+) -> Result<Vec<crate::follows::model::PersonLink>, AppError> {
+    crate::api::read_scope()?;
+    let q = q.trim().trim_start_matches('@').to_ascii_lowercase();
+    let plain = q.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if q.is_empty() || q.len() > 40 || !plain {
+        return Ok(Vec::new());
+    }
+    Ok(super::store::mention_candidates(&crate::api::state()?.db, &q, 8).await?)
+}
+
 /// The departments and locations to filter the directory by.
 #[server(endpoint = "directory_filters", input = GetUrl, output = crate::api::Json)]
 pub async fn directory_filters() -> Result<Filters, AppError> {

@@ -4,6 +4,7 @@ pub mod api;
 mod directory_page;
 mod edit_form;
 pub mod import;
+mod mention_box;
 #[cfg(feature = "ssr")]
 pub mod mentions;
 pub mod model;
@@ -14,5 +15,6 @@ pub mod store;
 
 pub use directory_page::DirectoryPage;
 pub use import::PeopleImportPage;
+pub use mention_box::MentionBox;
 pub use profile_page::ProfilePage;
 pub use reports_page::ReportsListPage;

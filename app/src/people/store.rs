@@ -85,6 +85,36 @@ pub async fn ids_by_handles(
         .collect()
 }
 
+/// Up to `limit` people whose handle, or a word of whose name, starts with `prefix` (letters,
+/// digits and dashes, lowercased), by name.
+pub async fn mention_candidates(
+    db: &Db,
+    prefix: &str,
+    limit: usize,
+) -> Result<Vec<PersonLink>, sqlx::Error> {
+    let sql = format!(
+        "SELECT u.id, u.handle, u.name, pr.photo_id FROM users u \
+         LEFT JOIN profiles pr ON pr.user_id = u.id \
+         WHERE u.handle LIKE $1 OR LOWER(u.name) LIKE $1 OR LOWER(u.name) LIKE $2 \
+         ORDER BY u.name, u.id LIMIT {limit}"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(format!("{prefix}%"))
+        .bind(format!("% {prefix}%"))
+        .fetch_all(db)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(PersonLink {
+                id: row.try_get(0)?,
+                handle: row.try_get(1)?,
+                name: row.try_get(2)?,
+                photo: row.try_get(3)?,
+            })
+        })
+        .collect()
+}
+
 /// The person a handle or email names (what the "Manager" field takes).
 pub async fn person_by_handle_or_email(
     conn: &mut AnyConnection,

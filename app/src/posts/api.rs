@@ -126,8 +126,10 @@ mod server {
             idempotency_key,
         };
         let mut tx = crate::db::begin_write(&state.db).await?;
-        let (post, created) = store::create_post(&mut tx, new).await?;
+        let (mut post, created) = store::create_post(&mut tx, new).await?;
         if created {
+            post.topics = crate::ui::markdown::topics(body_md);
+            crate::topics::store::tag(&mut tx, post.id, &post.topics).await?;
             let event = model::PostCreated(post.clone());
             events::store::append(&mut tx, &event, audience, author_id).await?;
             for person_id in rendered.mentioned {

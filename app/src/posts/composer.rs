@@ -2,6 +2,7 @@ use super::{
     api::CreatePost,
     model::{PostView, MAX_BODY_CHARS},
 };
+use crate::people::MentionBox;
 use crate::ui::{FormError, IslandForm};
 use leptos::{html, prelude::*, server_fn::ServerFn};
 
@@ -27,19 +28,16 @@ pub fn Composer(
     view! {
         <form method="post" action=CreatePost::url() node_ref=node on:submit=submit class="card composer">
             <label for="composer-body">"Share an update"</label>
-            <textarea
-                id="composer-body"
-                name="body"
-                rows="3"
-                required
+            <MentionBox
+                id="composer-body".to_string()
+                node=body
+                draft
                 maxlength=MAX_BODY_CHARS
-                aria-describedby="composer-hint"
+                rows=3
+                describedby="composer-hint"
                 placeholder="What are you working on?"
-                node_ref=body
-            >
-                {crate::ui::raw_text_child(draft)}
-            </textarea>
-            <p class="hint" id="composer-hint">"Markdown works: **bold**, _italics_, [links](https://example.org), lists, `code` and > quotes."</p>
+            />
+            <p class="hint" id="composer-hint">"Markdown works: **bold**, _italics_, [links](https://example.org), lists, `code` and > quotes. Type @ to mention someone, # for a topic."</p>
             <input type="hidden" name="idempotency_key" prop:value=move || key.get()/>
             <FormError message/>
             <button type="submit" disabled=move || action.pending().get()>

@@ -5,7 +5,7 @@ use super::{
     model::{FeedView, PostView},
 };
 use crate::events::LiveState;
-use crate::follows::model::PersonLink;
+use crate::follows::model::{FollowedSet, PersonLink};
 use leptos::prelude::*;
 
 /// The home feed's island, the part of the page that runs in the browser: the composer, posts
@@ -15,9 +15,9 @@ use leptos::prelude::*;
 /// Props cross from the server as JSON, so they are only what the browser needs: the ids of the
 /// first page (to skip live duplicates), the cursor, the event log's head when the page was
 /// read (where the live stream starts), and what a failed plain form post left. In the
-/// "Following" view only posts by the people followed (and the viewer's) come in live; the island
-/// asks who they are when it starts (`followed_ids`) rather than the page carrying them, which
-/// was a third of the page at 500 follows. Someone starting to follow the viewer shows as a
+/// "Following" view only posts by the people followed, about the topics followed (and the
+/// viewer's) come in live; the island asks what those are when it starts (`followed`) rather
+/// than the page carrying them, which was a third of the page at 500 follows. Someone starting to follow the viewer shows as a
 /// notice.
 #[island]
 pub fn LiveFeed(
@@ -44,15 +44,15 @@ pub fn LiveFeed(
     let load_error = RwSignal::new(None::<String>);
     let state = RwSignal::new(LiveState::Connecting);
     let new_followers = RwSignal::new(Vec::<PersonLink>::new());
-    // Following view: who is followed, once known; live posts by others wait for it.
-    let followed = StoredValue::new(None::<Vec<i64>>);
+    // Following view: who and what is followed, once known; live posts by others wait for it.
+    let followed = StoredValue::new(None::<FollowedSet>);
     let waiting = StoredValue::new(Vec::<PostView>::new());
     let add = move |post: PostView| {
         if first_ids.with_value(|ids| ids.contains(&post.id)) {
             return;
         }
         if view == FeedView::Following && post.author_id != viewer_id {
-            match followed.with_value(|f| f.as_ref().map(|ids| ids.contains(&post.author_id))) {
+            match followed.with_value(|f| f.as_ref().map(|f| f.includes(&post))) {
                 None => return waiting.update_value(|w| w.push(post)),
                 Some(false) => return,
                 Some(true) => {}
@@ -129,7 +129,7 @@ pub fn LiveFeed(
                     <h2>"No posts yet"</h2>
                     <p>{match view {
                         FeedView::Everyone => "Be the first: say hello, share what you are working on, or ask a question. Your colleagues will see it here.",
-                        FeedView::Following => "Follow colleagues from their profiles, and their posts will show here, with yours.",
+                        FeedView::Following => "Follow colleagues from their profiles and topics from their pages, and their posts will show here, with yours.",
                     }}</p>
                 </div>
             })}
@@ -147,19 +147,19 @@ pub fn LiveFeed(
     }
 }
 
-/// Asks for the people the viewer follows, then lets through the live posts that waited for
+/// Asks whom and what the viewer follows, then lets through the live posts that waited for
 /// the answer. A failure is tried again, less often each time (up to every 30 s).
 #[cfg(feature = "hydrate")]
 fn load_followed(
-    followed: StoredValue<Option<Vec<i64>>>,
+    followed: StoredValue<Option<FollowedSet>>,
     waiting: StoredValue<Vec<PostView>>,
     add: impl Fn(PostView) + Copy + 'static,
     failures: u32,
 ) {
     leptos::task::spawn_local(async move {
-        match crate::follows::api::followed_ids().await {
-            Ok(ids) => {
-                if followed.try_set_value(Some(ids)).is_some() {
+        match crate::follows::api::followed().await {
+            Ok(now) => {
+                if followed.try_set_value(Some(now)).is_some() {
                     return; // the island is gone
                 }
                 let held = waiting.try_update_value(std::mem::take).unwrap_or_default();

@@ -21,6 +21,10 @@ pub struct PostView {
     /// Whether it was edited since it was posted, and by whom.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited: Option<crate::revisions::model::Edited>,
+    /// Its `#topics`, on a post just published (what lets an open Following feed take in a post
+    /// about a topic the viewer follows); pages leave them out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
     /// Its reactions and comments as the viewer first sees them (none for a post arriving live,
     /// which has none yet).
     #[serde(default, skip_serializing_if = "is_untouched")]

@@ -33,6 +33,7 @@ fn post_from_row(row: &AnyRow) -> Result<PostView, sqlx::Error> {
         created_at: row.try_get(5)?,
         author_photo: row.try_get(6)?,
         edited: Edited::from_editor(row.try_get(7)?, author_id),
+        topics: Vec::new(),
         conversation: Default::default(),
     })
 }
@@ -78,9 +79,9 @@ pub async fn feed_page(
     into_page(db, query.fetch_all(db).await?).await
 }
 
-/// The posts `scope` may see before `before` by the people `follower` follows and by
-/// `follower`, newest first: the same bounded branches as the home feed, each kept to those
-/// authors by one indexed subquery (never a list of ids in the SQL).
+/// The posts `scope` may see before `before` by the people `follower` follows, about the topics
+/// they follow, and by `follower`, newest first: the same bounded branches as the home feed,
+/// each kept to those posts by indexed subqueries (never a list of ids in the SQL).
 pub async fn following_page(
     db: &Db,
     scope: &ReadScope,
@@ -88,8 +89,9 @@ pub async fn following_page(
     before: Option<i64>,
 ) -> Result<FeedPage, sqlx::Error> {
     let filter = format!(
-        "id < $1 AND (author_id = $2 OR author_id IN ({}))",
-        crate::follows::store::followed_by("$2")
+        "id < $1 AND (author_id = $2 OR author_id IN ({}) OR id IN ({}))",
+        crate::follows::store::followed_by("$2"),
+        crate::topics::store::followed_posts("$2")
     );
     let sql = format!(
         "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
@@ -118,6 +120,27 @@ pub async fn author_page(
     );
     let query = sqlx::query(&sql)
         .bind(author_id)
+        .bind(before.unwrap_or(i64::MAX));
+    into_page(db, scope.bind(query).fetch_all(db).await?).await
+}
+
+/// The posts about `topic` that `scope` may see before `before`, newest first: the same bounded
+/// branches, over the topic's own rows.
+pub async fn topic_page(
+    db: &Db,
+    scope: &ReadScope,
+    topic: &str,
+    before: Option<i64>,
+) -> Result<FeedPage, sqlx::Error> {
+    let table = crate::topics::store::TABLE;
+    let sql = format!(
+        "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
+        *SELECT_PAGE,
+        scope.visible_ids(table, "topic = $1 AND id < $2", 3, PAGE_SIZE + 1),
+        PAGE_SIZE + 1
+    );
+    let query = sqlx::query(&sql)
+        .bind(topic)
         .bind(before.unwrap_or(i64::MAX));
     into_page(db, scope.bind(query).fetch_all(db).await?).await
 }

@@ -119,15 +119,13 @@ mod server {
             revision,
             edited,
         };
+        let rendered = crate::people::mentions::render(&state.db, &body).await?;
+        let body_html = rendered.html.clone();
         if body == current.body_md {
             redirect_to(&model::item_href(item, current.post_id));
-            let html = crate::ui::markdown::render(&body);
-            return Ok(done(current.revision, html, None));
+            return Ok(done(current.revision, body_html, None));
         }
         rate_limit::per_person(&state.limiter, rate_limit::EDITS_PER_PERSON, viewer.id)?;
-        let body_html = crate::people::mentions::render(&state.db, &body)
-            .await?
-            .html;
         let mut tx = crate::db::begin_write(&state.db).await?;
         if let Some(key) = &key {
             if store::made_with_key(&mut tx, viewer.id, key).await? {
@@ -166,6 +164,17 @@ mod server {
             edited,
         };
         events::store::write(&mut tx, seq, &event, current.audience, viewer.id).await?;
+        for person_id in rendered.newly_mentioned(&current.body_md) {
+            let notice = crate::notifications::store::NewNotice {
+                person_id,
+                kind: crate::notifications::model::NoticeKind::Mention,
+                actor_id: viewer.id,
+                item: Some(item),
+                post_id: Some(current.post_id),
+                audience: current.audience,
+            };
+            crate::notifications::api::tell(&mut tx, notice).await?;
+        }
         tx.commit().await?;
         state.events.written();
         redirect_to(&model::item_href(item, current.post_id));

@@ -37,7 +37,14 @@ pub async fn apply_edit(
 ) -> Result<Option<i64>, sqlx::Error> {
     let change = (base, body_md, body_html, editor_id);
     match item.kind {
-        ItemKind::Post => crate::posts::store::apply_edit(conn, item.id, change).await,
+        ItemKind::Post => {
+            let number = crate::posts::store::apply_edit(&mut *conn, item.id, change).await?;
+            if number.is_some() {
+                let topics = crate::ui::markdown::topics(body_md);
+                crate::topics::store::tag(conn, item.id, &topics).await?;
+            }
+            Ok(number)
+        }
         ItemKind::Comment => crate::conversations::store::apply_edit(conn, item.id, change).await,
     }
 }

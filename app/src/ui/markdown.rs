@@ -60,25 +60,23 @@ fn small(level: HeadingLevel) -> HeadingLevel {
     }
 }
 
-/// Safe HTML for a Markdown text.
+/// Safe HTML for a Markdown text, with its `#topics` linked.
 pub fn render(markdown: &str) -> String {
     render_mentioning(markdown, &[])
 }
 
-/// At most this many people are mentioned in one text.
+/// At most this many people are mentioned, and topics named, in one text.
 pub const MAX_MENTIONS: usize = 20;
 
-/// Safe HTML for a Markdown text, in which `@handle` of each of `people` (handles that exist)
-/// links to their profile.
+/// Safe HTML for a Markdown text in which `@handle` of each of `people` (handles that exist)
+/// links to their profile, and every `#topic` to the topic's page.
 pub fn render_mentioning(markdown: &str, people: &[String]) -> String {
     let mut events = Vec::new();
     let mut place = Place::default();
     for event in parse(markdown) {
         place.follow(&event);
         match event {
-            Event::Text(text) if place.reads_mentions() && !people.is_empty() => {
-                link_mentions(text, people, &mut events)
-            }
+            Event::Text(text) if place.reads_tags() => link_tags(text, people, &mut events),
             other => events.push(other),
         }
     }
@@ -87,24 +85,35 @@ pub fn render_mentioning(markdown: &str, people: &[String]) -> String {
     sanitizer().clean(&unsafe_html).to_string()
 }
 
-/// The handles `@mentioned` in a Markdown text (not in code or links), each once, in order, at
-/// most [`MAX_MENTIONS`]. Mentions are read from what was written, never taken from the client.
+/// The handles `@mentioned` in a Markdown text. Mentions are read from what was written, never
+/// taken from the client.
 pub fn mentioned_handles(markdown: &str) -> Vec<String> {
-    let mut handles: Vec<String> = Vec::new();
+    tagged(markdown, Sigil::Mention)
+}
+
+/// The `#topics` of a Markdown text, lowercased.
+pub fn topics(markdown: &str) -> Vec<String> {
+    tagged(markdown, Sigil::Topic)
+}
+
+/// The names tagged with `sigil` in a Markdown text (not in code or links), each once, in
+/// order, at most [`MAX_MENTIONS`].
+fn tagged(markdown: &str, sigil: Sigil) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
     let mut place = Place::default();
     for event in parse(markdown) {
         place.follow(&event);
         if let Event::Text(text) = event {
-            if place.reads_mentions() {
-                for (_, handle) in mention_spans(&text) {
-                    if !handles.contains(&handle) && handles.len() < MAX_MENTIONS {
-                        handles.push(handle);
+            if place.reads_tags() {
+                for (_, name) in tag_spans(&text).filter(|(tag, _)| tag.sigil == sigil) {
+                    if !names.contains(&name) && names.len() < MAX_MENTIONS {
+                        names.push(name);
                     }
                 }
             }
         }
     }
-    handles
+    names
 }
 
 /// The Markdown's events as posts show them: typed HTML as text, headings small.
@@ -131,7 +140,7 @@ fn parse(markdown: &str) -> impl Iterator<Item = Event<'_>> {
     })
 }
 
-/// Whether the text being read is inside a code block or a link (where `@` is not a mention).
+/// Whether the text being read is inside a code block or a link (where `@` and `#` are text).
 #[derive(Default)]
 struct Place {
     in_code: bool,
@@ -149,59 +158,100 @@ impl Place {
         }
     }
 
-    fn reads_mentions(&self) -> bool {
+    fn reads_tags(&self) -> bool {
         !self.in_code && self.links == 0
     }
 }
 
-/// Where `@handle` stands in `text`, and the handle (lowercased). An `@` inside a word (an email
-/// address) is no mention.
-fn mention_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+/// What a tag names: a person (`@handle`) or a topic (`#topic`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sigil {
+    Mention,
+    Topic,
+}
+
+/// Where a tag stands in a text, and what it tags.
+struct Tagged {
+    span: std::ops::Range<usize>,
+    sigil: Sigil,
+}
+
+/// The longest handle and topic name.
+const MAX_TAG_CHARS: usize = 40;
+
+/// The tags in `text`, each with its name lowercased. A handle is letters, digits and inner
+/// dashes; a topic starts with a letter, then letters, digits, dashes and underscores. A sigil
+/// inside a word (an email address, `C#`, a URL's `/#anchor`) tags nothing.
+fn tag_spans(text: &str) -> impl Iterator<Item = (Tagged, String)> + '_ {
     let bytes = text.as_bytes();
-    let mut found = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let starts = bytes[i] == b'@'
-            && (i == 0
-                || !(bytes[i - 1].is_ascii_alphanumeric() || b"_.-@".contains(&bytes[i - 1])));
-        if starts {
-            let mut end = i + 1;
-            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-') {
-                end += 1;
-            }
-            while end > i + 1 && bytes[end - 1] == b'-' {
-                end -= 1;
-            }
-            if end > i + 1 && end - i <= 41 {
-                found.push((i..end, text[i + 1..end].to_ascii_lowercase()));
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let sigil = match bytes[i] {
+                b'@' => Sigil::Mention,
+                b'#' => Sigil::Topic,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let starts = i == 0
+                || !(bytes[i - 1].is_ascii_alphanumeric() || b"_.-@#/&".contains(&bytes[i - 1]));
+            let name_ok = |b: u8| {
+                b.is_ascii_alphanumeric() || b == b'-' || (b == b'_' && sigil == Sigil::Topic)
+            };
+            let first_ok = bytes.get(i + 1).is_some_and(|&b| match sigil {
+                Sigil::Mention => b.is_ascii_alphanumeric(),
+                Sigil::Topic => b.is_ascii_alphabetic(),
+            });
+            if starts && first_ok {
+                let mut end = i + 1;
+                while end < bytes.len() && name_ok(bytes[end]) {
+                    end += 1;
+                }
+                while bytes[end - 1] == b'-' || bytes[end - 1] == b'_' {
+                    end -= 1;
+                }
+                if end - i - 1 <= MAX_TAG_CHARS {
+                    let tag = Tagged {
+                        span: i..end,
+                        sigil,
+                    };
+                    let name = text[i + 1..end].to_ascii_lowercase();
+                    i = end;
+                    return Some((tag, name));
+                }
                 i = end;
                 continue;
             }
+            i += 1;
         }
-        i += 1;
-    }
-    found
+        None
+    })
 }
 
-/// Pushes `text` as events, with each `@handle` of `people` a link to their profile.
-fn link_mentions<'a>(text: CowStr<'a>, people: &[String], events: &mut Vec<Event<'a>>) {
+/// Pushes `text` as events, with each `@handle` of `people` a link to their profile and each
+/// `#topic` a link to its page.
+fn link_tags<'a>(text: CowStr<'a>, people: &[String], events: &mut Vec<Event<'a>>) {
     let mut done = 0;
-    for (span, handle) in mention_spans(&text) {
-        if !people.contains(&handle) {
-            continue;
-        }
-        if span.start > done {
-            events.push(Event::Text(text[done..span.start].to_string().into()));
+    for (tag, name) in tag_spans(&text) {
+        let dest_url = match tag.sigil {
+            Sigil::Mention if people.contains(&name) => format!("/people/{name}"),
+            Sigil::Mention => continue,
+            Sigil::Topic => format!("/topics/{name}"),
+        };
+        if tag.span.start > done {
+            events.push(Event::Text(text[done..tag.span.start].to_string().into()));
         }
         events.push(Event::Start(Tag::Link {
             link_type: LinkType::Inline,
-            dest_url: format!("/people/{handle}").into(),
+            dest_url: dest_url.into(),
             title: "".into(),
             id: "".into(),
         }));
-        events.push(Event::Text(text[span.clone()].to_string().into()));
+        events.push(Event::Text(text[tag.span.clone()].to_string().into()));
         events.push(Event::End(TagEnd::Link));
-        done = span.end;
+        done = tag.span.end;
     }
     match done {
         0 => events.push(Event::Text(text)),
@@ -212,7 +262,23 @@ fn link_mentions<'a>(text: CowStr<'a>, people: &[String], events: &mut Vec<Event
 
 #[cfg(test)]
 mod tests {
-    use super::{mentioned_handles, render, render_mentioning, ALLOWED_TAGS};
+    use super::{mentioned_handles, render, render_mentioning, topics, ALLOWED_TAGS};
+
+    #[test]
+    fn topics_are_read_from_the_text_and_link_to_their_pages() {
+        let text = "Launch day! #Release-2027 and #ops_team, again #release-2027.\n\n\
+                    Not C#, issue #42, [#linked](https://example.org/#anchor), `#code` or x#y.";
+        assert_eq!(topics(text), vec!["release-2027", "ops_team"]);
+        let html = render(text);
+        assert!(
+            html.contains(r#"<a href="/topics/release-2027" rel="noopener noreferrer nofollow ugc">#Release-2027</a>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="/topics/ops_team""#), "{html}");
+        assert_eq!(html.matches("/topics/").count(), 3, "{html}");
+        assert!(topics(&format!("#{}", "a".repeat(41))).is_empty());
+        assert_eq!(mentioned_handles("#topic @ada"), vec!["ada"]);
+    }
 
     #[test]
     fn mentions_are_read_from_the_text_and_link_only_people_who_exist() {

@@ -4,9 +4,14 @@ use leptos::prelude::ReadUntracked;
 
 /// The page's `:handle` in its route (the person a people page is about).
 pub fn handle_param() -> String {
+    route_param("handle")
+}
+
+/// The page's `:name` segment in its route, or nothing.
+pub fn route_param(name: &str) -> String {
     leptos_router::hooks::use_params_map()
         .read_untracked()
-        .get("handle")
+        .get(name)
         .unwrap_or_default()
 }
 

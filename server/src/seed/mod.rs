@@ -9,6 +9,7 @@ mod texts;
 mod words;
 
 use app::notifications::store::SeedFollowNotice;
+use app::topics::store::SeedTopicFollow;
 use app::{
     auth::store::{self as accounts, BulkAccount},
     db::{id_at, now_ms, Db},
@@ -120,6 +121,7 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
     let chart = organization::chart(&mut rng, options.people);
     let people = make_accounts(&mut rng, chart.len(), since, &password_hash);
     let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
+    let handles: Vec<String> = people.iter().map(|p| p.handle.clone()).collect();
     let mut tx = db.begin().await?;
     for chunk in people.chunks(ROWS_PER_STATEMENT / 2) {
         accounts::insert_many(&mut tx, chunk).await?;
@@ -177,10 +179,28 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
         tx.commit().await?;
     }
     println!("follows: {}", rate(pairs.len(), started));
+    let topic_follows: Vec<SeedTopicFollow> = ids
+        .iter()
+        .flat_map(|&follower_id| {
+            let created_at = since + rng.gen_range(0..THREE_YEARS_MS);
+            texts::followed_topics(&mut rng)
+                .into_iter()
+                .map(move |topic| SeedTopicFollow {
+                    follower_id,
+                    topic: topic.to_string(),
+                    created_at,
+                })
+        })
+        .collect();
+    let mut tx = db.begin().await?;
+    for chunk in topic_follows.chunks(ROWS_PER_STATEMENT) {
+        app::topics::store::insert_follows(&mut tx, chunk).await?;
+    }
+    tx.commit().await?;
 
     let authors: Vec<(i64, &Member)> = ids.iter().copied().zip(chart.iter()).collect();
     let started = Instant::now();
-    let (mut made, mut comments, mut reactions, mut edited) = (0, 0, 0, 0);
+    let (mut made, mut comments, mut reactions, mut edited, mut tagged) = (0, 0, 0, 0, 0);
     // The newest post with an edit history (the history page is benchmarked).
     let mut last_edited = None;
     // The post with the most comments (its permalink is benchmarked).
@@ -193,9 +213,17 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
                 break;
             }
             let batch: Vec<SeedPost> = (made..made + count)
-                .map(|n| make_post(&mut rng, n, options.posts, since, &authors))
+                .map(|n| {
+                    let post = make_post(&mut rng, n, options.posts, since, &authors);
+                    mention_someone(&mut rng, post, &handles)
+                })
                 .collect();
             posts::insert_many(&mut tx, &batch).await?;
+            let tags = topic_tags(&batch);
+            tagged += tags.len();
+            for chunk in tags.chunks(ROWS_PER_STATEMENT / 2) {
+                app::topics::store::insert_many(&mut tx, chunk).await?;
+            }
             let mut talk = conversations::Made::default();
             for post in &batch {
                 let made = conversations::for_post(&mut rng, post, &authors, until, &mut talk);
@@ -224,13 +252,31 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
         );
     }
     println!(
-        "Seeded Northwind: {} people, {} follows, {} photos, {} posts ({edited} edited), {comments} comments, {reactions} reactions. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
+        "Seeded Northwind: {} people, {} follows, {} photos, {} posts ({edited} edited, {tagged} topic tags), {comments} comments, {reactions} reactions. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
         ids.len(),
         pairs.len(),
         photos.iter().flatten().count(),
         options.posts
     );
     Ok(())
+}
+
+/// The topics of a batch's posts, as the app reads them from each post's text.
+fn topic_tags(batch: &[SeedPost]) -> Vec<app::topics::store::SeedTag> {
+    let audience = app::policy::Audience::Organization.key();
+    batch
+        .iter()
+        .flat_map(|post| {
+            app::ui::markdown::topics(&post.body_md)
+                .into_iter()
+                .map(|topic| app::topics::store::SeedTag {
+                    topic,
+                    post_id: post.id,
+                    author_id: post.author_id,
+                    audience: audience.clone(),
+                })
+        })
+        .collect()
 }
 
 /// Stores a batch's comments, reactions and their counts.
@@ -381,6 +427,18 @@ fn make_post(
         body_md,
         created_at,
     }
+}
+
+/// One post in 20 ends by mentioning a colleague, linked as the app links mentions.
+fn mention_someone(rng: &mut StdRng, mut post: SeedPost, handles: &[String]) -> SeedPost {
+    if handles.is_empty() || !rng.gen_ratio(1, 20) {
+        return post;
+    }
+    let handle = &handles[rng.gen_range(0..handles.len())];
+    post.body_md.push_str(&format!("\n\ncc @{handle}"));
+    post.body_html =
+        app::ui::markdown::render_mentioning(&post.body_md, std::slice::from_ref(handle));
+    post
 }
 
 #[cfg(test)]

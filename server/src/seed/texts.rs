@@ -10,6 +10,40 @@ const LINKS: &[&str] = &[
     "https://example.com/dashboards/growth",
 ];
 
+/// Topics anyone in the organization writes about.
+const TOPICS: &[&str] = &[
+    "wins",
+    "learning",
+    "welcome",
+    "office-hours",
+    "hiring",
+    "til",
+];
+
+/// `#name` for a phrase: "the billing migration" is `#billing-migration`.
+fn topic(phrase: &str) -> String {
+    let phrase = phrase.strip_prefix("the ").unwrap_or(phrase);
+    let mut name = String::with_capacity(phrase.len());
+    for c in phrase.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(c.to_ascii_lowercase());
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    format!("#{}", &name[..name.len().min(40)])
+}
+
+/// The organization-wide topics someone follows: one person in four follows one or two.
+pub fn followed_topics(rng: &mut StdRng) -> Vec<&'static str> {
+    if !rng.gen_ratio(1, 4) {
+        return Vec::new();
+    }
+    let count = rng.gen_range(1..=2);
+    TOPICS.choose_multiple(rng, count).copied().collect()
+}
+
 const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
 /// A profile's "About".
@@ -69,6 +103,15 @@ pub fn post(rng: &mut StdRng, author: &Member) -> String {
         5 => format!("Looking for a volunteer to pair on {skill} for {project} on {day}. Reply here or send me a message."),
         6 => format!("Welcome to everyone who joined {team} in {office} this month!"),
         _ => format!("I wrote up what we learned about {skill} while working on {project}: [read it here]({link})."),
+    };
+    let short = match rng.gen_range(0..100) {
+        0..=24 => format!("{short} {}", topic(project)),
+        25..=34 => format!("{short}\n\n{} {}", topic(skill), topic(team)),
+        35..=39 => format!(
+            "{short} #{}",
+            TOPICS.choose(rng).copied().unwrap_or(TOPICS[0])
+        ),
+        _ => short,
     };
     if kind < 70 {
         return short;

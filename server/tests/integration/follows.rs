@@ -199,9 +199,10 @@ async fn without_javascript_the_toggle_is_a_form_back_to_the_profile() {
 async fn an_open_following_feed_knows_whom_it_lets_in_live() {
     async fn ids(person: &Person) -> Vec<i64> {
         let mut ids = person
-            .read(app::follows::api::FollowedIds {})
+            .read(app::follows::api::Followed {})
             .await
-            .expect("followed ids");
+            .expect("followed ids")
+            .people;
         ids.sort_unstable();
         ids
     }

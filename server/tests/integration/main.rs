@@ -24,4 +24,5 @@ mod seed;
 mod sessions;
 mod setup;
 mod suggestions;
+mod topics;
 mod transactions;

@@ -445,3 +445,41 @@ async fn direct_reports_are_paged_by_name() {
     let rest = admin.open(&more).await;
     assert!(rest.text().contains("Report 54") && !rest.text().contains("Report 49"));
 }
+
+#[tokio::test]
+async fn typing_at_offers_people_by_the_start_of_a_handle_or_a_name() {
+    let app = TestApp::spawn().await;
+    let ada = app.person_after_setup("Ada Lovelace").await;
+    app.person("Bea Member").await;
+    app.person("Bernd Meyer").await;
+    let offered = |q: &str| {
+        let call = app::people::api::MentionCandidates { q: q.into() };
+        let ada = &ada;
+        async move {
+            let people = ada.read(call).await.expect("candidates");
+            people.into_iter().map(|p| p.name).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(offered("be").await, vec!["Bea Member", "Bernd Meyer"]);
+    assert_eq!(
+        offered("@BEA-M").await,
+        vec!["Bea Member"],
+        "a handle, any case"
+    );
+    assert_eq!(
+        offered("mey").await,
+        vec!["Bernd Meyer"],
+        "a later word of the name"
+    );
+    assert!(offered("").await.is_empty());
+    assert!(offered("b%").await.is_empty(), "no wildcards");
+    assert!(
+        offered("e").await.is_empty(),
+        "the start of a word, not any part"
+    );
+    let stranger = app.visitor();
+    let refused = stranger
+        .read(app::people::api::MentionCandidates { q: "be".into() })
+        .await;
+    assert_eq!(refused, Err(AppError::SignInRequired));
+}

@@ -62,6 +62,25 @@ async fn a_seeded_organization_can_be_signed_into_and_browsed() {
         assert_eq!(numbers, (1..=oldest).rev().collect::<Vec<_>>());
     }
 
+    // Topics, as the app reads them from the text: the busiest one's page lists its posts.
+    let (topic, uses): (String, i64) = sqlx::query_as(
+        "SELECT topic, COUNT(*) FROM post_topics GROUP BY topic ORDER BY COUNT(*) DESC, topic \
+         LIMIT 1",
+    )
+    .fetch_one(&db)
+    .await
+    .expect("the seed writes about topics");
+    let page = admin
+        .read(app::topics::api::Topic {
+            name: topic.clone(),
+            before: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(page.posts.posts.len() as i64, uses.min(20));
+    let link = format!(r#"href="/topics/{topic}""#);
+    assert!(page.posts.posts.iter().all(|p| p.body_html.contains(&link)));
+
     let page = admin.open("/people/admin").await;
     assert_eq!(page.status, 200);
     assert!(page.has_region("Posts by Northwind Admin"));
