@@ -87,9 +87,13 @@ pub async fn active(
     since_id: i64,
     limit: usize,
 ) -> Result<Vec<TopicSummary>, sqlx::Error> {
+    // Grouped by `LOWER(topic)` (names are stored lowercased, so the same groups): grouped by
+    // the column itself, SQLite walks the whole (topic, id) key in order instead of the range
+    // of recent ids.
     let sql = format!(
-        "SELECT t.topic, COUNT(*), COUNT(DISTINCT t.author_id) FROM post_topics t \
-         WHERE t.id > $1 AND {} GROUP BY t.topic ORDER BY COUNT(*) DESC, t.topic LIMIT {limit}",
+        "SELECT LOWER(t.topic), COUNT(*), COUNT(DISTINCT t.author_id) FROM post_topics t \
+         WHERE t.id > $1 AND {} GROUP BY LOWER(t.topic) \
+         ORDER BY COUNT(*) DESC, LOWER(t.topic) LIMIT {limit}",
         scope.sql("t.audience", "t.author_id", 2)
     );
     let rows = scope
