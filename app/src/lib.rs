@@ -10,6 +10,7 @@ pub mod conversations;
 pub mod error;
 pub mod events;
 pub mod follows;
+pub mod groups;
 pub mod media;
 pub mod notifications;
 pub mod people;

@@ -8,6 +8,7 @@ fn all() -> impl Iterator<Item = &'static Problem> {
         .chain(crate::auth::model::PROBLEMS)
         .chain(crate::conversations::model::PROBLEMS)
         .chain(crate::follows::model::PROBLEMS)
+        .chain(crate::groups::model::PROBLEMS)
         .chain(crate::media::model::PROBLEMS)
         .chain(crate::people::model::PROBLEMS)
         .chain(crate::people::import::model::PROBLEMS)

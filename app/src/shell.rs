@@ -5,6 +5,7 @@ use crate::auth::{
 };
 use crate::conversations::ReactorsPage;
 use crate::follows::{FollowersPage, FollowingPage};
+use crate::groups::{GroupPage, GroupsPage, MembersPage, NewGroupPage, RequestsPage};
 use crate::notifications::NotificationsPage;
 use crate::people::{DirectoryPage, PeopleImportPage, ProfilePage, ReportsListPage};
 use crate::posts::{HomePage, PostPage};
@@ -131,6 +132,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/edit/:item") view=EditPage ssr=SsrMode::Async/>
                     <Route path=path!("/delete/:item") view=DeletePage ssr=SsrMode::Async/>
                     <Route path=path!("/history/:item") view=HistoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups/new") view=NewGroupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups/:id") view=GroupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups/:id/members") view=MembersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups/:id/requests") view=RequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("/topics") view=TopicsPage ssr=SsrMode::Async/>
                     <Route path=path!("/topics/:name") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/people") view=DirectoryPage ssr=SsrMode::Async/>

@@ -77,7 +77,31 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
   const bea = await newPage();
   await joinAs(server, bea, BEA);
   const beaProfile = await profileLink(bea, BEA.name).getAttribute('href');
+  // A private group with About, a post in it, and Bea asking to join.
+  const created = await page.request.post('/api/create_group', {
+    headers: { accept: 'text/html', origin: server.url, referer: `${server.url}/groups/new` },
+    form: { name: 'Design <Guild>', description: 'Pixels & type', about: '**About** us', visibility: 'private' },
+    maxRedirects: 0,
+  });
+  const groupPath = created.headers().location;
+  expect(groupPath).toMatch(/^\/groups\/\d+$/);
+  const groupId = groupPath.split('/').pop();
+  await page.request.post('/api/create_post', {
+    headers: { accept: 'application/json', origin: server.url },
+    form: { body: 'In the *group*', audience: groupId },
+  });
+  await bea.request.post('/api/ask_to_join', {
+    headers: { accept: 'application/json', origin: server.url },
+    form: { id: groupId },
+  });
   const member = await fetchPages(page.request, [
+    '/groups',
+    '/groups?q=design',
+    '/groups/new',
+    '/groups/new?error=group-name-empty&description=kept',
+    groupPath,
+    `${groupPath}/members`,
+    `${groupPath}/requests`,
     '/',
     '/?view=following',
     '/people',
@@ -104,6 +128,7 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
   ]);
 
   const stranger = await newPage();
+  const outsider = await fetchPages(bea.request, ['/groups', groupPath]);
   const visitor = await fetchPages(stranger.request, [
     '/',
     '/sign-in',
@@ -122,5 +147,5 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
   });
   expect(tooLarge.status()).toBe(413);
   const refused = { path: 'a 413 answer', html: await tooLarge.text() };
-  check([...fresh, ...member, ...visitor, refused]);
+  check([...fresh, ...member, ...outsider, ...visitor, refused]);
 });

@@ -1,7 +1,9 @@
 //! `GET /events`: the live stream, over a WebSocket. The client says the last event it has
 //! (`?after=`, a place in the event log); it gets what it missed from the log, then events as
 //! this process's follower reads them. What a stream sends is what its viewer's read scope
-//! allows: applied in the replay's query, and to each live event.
+//! allows: applied in the replay's query, and to each live event. When the viewer joins or
+//! leaves a group (an event to them alone, in the log's order), the stream reads their groups
+//! again, so from that event on it sends what the new scope allows.
 //!
 //! A WebSocket rather than Server-Sent Events because of what an idle connection costs: an SSE
 //! response keeps hyper's HTTP/1 connection, with its 8 KiB read and 8 KiB write buffers, for as
@@ -9,9 +11,10 @@
 //! buffers an idle one costs a few hundred bytes (BENCHMARKS.md, "idle live connections").
 use crate::{security, Shutdown};
 use app::{
-    auth::{session, SessionInfo},
-    events::store::{visible_after, Logged},
-    policy::{self, ReadScope},
+    auth::{session, SessionInfo, Viewer},
+    events::{store::visible_after, store::Logged, Event},
+    groups::{model::MembershipChanged, Memberships},
+    policy::{self, Audience, ReadScope},
     state::AppState,
 };
 use axum::{
@@ -51,12 +54,14 @@ pub async fn stream(
     Extension(state): Extension<AppState>,
     Extension(shutdown): Extension<Shutdown>,
     session: Option<Extension<SessionInfo>>,
+    groups: Option<Extension<Memberships>>,
     Query(query): Query<StreamQuery>,
     headers: HeaderMap,
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
     let viewer = session.and_then(|Extension(session)| session.viewer);
-    let Some(scope) = policy::read_scope(viewer.as_ref()) else {
+    let groups = groups.map(|Extension(groups)| groups).unwrap_or_default();
+    let Some(scope) = policy::read_scope(viewer.as_ref(), &groups.0) else {
         return (
             StatusCode::UNAUTHORIZED,
             "Please sign in to follow live updates.",
@@ -92,7 +97,12 @@ pub async fn stream(
         .max_message_size(MAX_CLIENT_MESSAGE)
         .max_frame_size(MAX_CLIENT_MESSAGE)
         .on_upgrade(move |socket| {
-            let member = Member { scope, session };
+            let viewer = viewer.expect("a read scope has a viewer");
+            let member = Member {
+                scope,
+                session,
+                viewer,
+            };
             follow(socket, state, member, query.after, shutdown)
         })
 }
@@ -100,27 +110,52 @@ pub async fn stream(
 /// The client went away, can't keep up, or signed out; either way this connection is done.
 struct Gone;
 
-/// Who the stream is for: what they may read, and the hash of their session token.
+/// Who the stream is for: what they may read, the hash of their session token, and who they are.
 struct Member {
     scope: ReadScope,
     session: String,
+    viewer: Viewer,
+}
+
+impl Member {
+    /// Reads the viewer's groups again if `event` says they changed, so the events after it are
+    /// sent by the new scope (someone removed from a group stops getting its posts at once).
+    async fn follow_memberships(&mut self, state: &AppState, event: &Logged) -> Result<(), Gone> {
+        if event.kind != MembershipChanged::KIND
+            || event.audience != Audience::Person(self.viewer.id).key()
+        {
+            return Ok(());
+        }
+        match app::groups::store::memberships(&state.db, self.viewer.id).await {
+            Ok(groups) => {
+                if let Some(scope) = policy::read_scope(Some(&self.viewer), &groups.0) {
+                    self.scope = scope;
+                }
+                Ok(())
+            }
+            Err(error) => {
+                // Better to end the stream (the client reconnects) than to keep an old scope.
+                tracing::error!(%error, "could not read a live viewer's groups");
+                Err(Gone)
+            }
+        }
+    }
 }
 
 /// Serves one connection until the client leaves, falls silent, or the server stops.
 async fn follow(
     mut socket: WebSocket,
     state: AppState,
-    member: Member,
+    mut member: Member,
     after: Option<i64>,
     shutdown: Shutdown,
 ) {
-    let scope = &member.scope;
     // Subscribe before reading what was missed, so nothing falls in between.
     let mut events = state.events.subscribe();
     let mut ended_sessions = state.events.ended_sessions();
     let mut sent_up_to = after.unwrap_or(0);
     if after.is_some()
-        && catch_up(&mut socket, &state, scope, &mut sent_up_to)
+        && catch_up(&mut socket, &state, &mut member, &mut sent_up_to)
             .await
             .is_err()
     {
@@ -146,9 +181,9 @@ async fn follow(
                 Some(Err(_)) | None => Err(Gone),
             },
             event = events.recv() => match event {
-                Ok(event) => deliver(&mut socket, scope, &event, &mut sent_up_to).await,
+                Ok(event) => deliver(&mut socket, &state, &mut member, &event, &mut sent_up_to).await,
                 // Too far behind the follower: the log has everything since the last one sent.
-                Err(RecvError::Lagged(_)) => catch_up(&mut socket, &state, scope, &mut sent_up_to).await,
+                Err(RecvError::Lagged(_)) => catch_up(&mut socket, &state, &mut member, &mut sent_up_to).await,
                 Err(RecvError::Closed) => Err(Gone),
             },
             ended = ended_sessions.recv() => match ended {
@@ -192,10 +227,11 @@ async fn still_signed_in(
 async fn catch_up(
     socket: &mut WebSocket,
     state: &AppState,
-    scope: &ReadScope,
+    member: &mut Member,
     sent_up_to: &mut i64,
 ) -> Result<(), Gone> {
     loop {
+        let scope = &member.scope;
         let missed = match visible_after(&state.db, *sent_up_to, scope, MAX_REPLAY).await {
             Ok(missed) => missed,
             Err(error) => {
@@ -204,9 +240,15 @@ async fn catch_up(
                 return Err(Gone);
             }
         };
-        let complete = (missed.len() as i64) < MAX_REPLAY;
+        let mut complete = (missed.len() as i64) < MAX_REPLAY;
         for event in &missed {
-            deliver(socket, scope, event, sent_up_to).await?;
+            let before = member.scope.clone();
+            deliver(socket, state, member, event, sent_up_to).await?;
+            if member.scope != before {
+                // The rest of the replay was read with the old groups: read it again.
+                complete = false;
+                break;
+            }
         }
         if complete {
             return Ok(());
@@ -217,7 +259,8 @@ async fn catch_up(
 /// Sends `event` if it is new to this client and its viewer may see it.
 async fn deliver(
     socket: &mut WebSocket,
-    scope: &ReadScope,
+    state: &AppState,
+    member: &mut Member,
     event: &Logged,
     sent_up_to: &mut i64,
 ) -> Result<(), Gone> {
@@ -225,7 +268,8 @@ async fn deliver(
         return Ok(());
     }
     *sent_up_to = event.seq;
-    if !scope.may_see(&event.audience, event.actor_id) {
+    member.follow_memberships(state, event).await?;
+    if !member.scope.may_see(&event.audience, event.actor_id) {
         return Ok(());
     }
     send(socket, Message::text(&*event.wire)).await

@@ -64,13 +64,15 @@ async fn receive_photo(
 async fn serve_file(
     Extension(state): Extension<AppState>,
     session: Option<Extension<SessionInfo>>,
+    groups: Option<Extension<app::groups::Memberships>>,
     Path((id, name)): Path<(String, String)>,
 ) -> Response {
     let viewer = session.and_then(|Extension(session)| session.viewer);
+    let groups = groups.map(|Extension(groups)| groups).unwrap_or_default();
     let Ok(id) = id.parse::<i64>() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match file_for(&state, viewer.as_ref(), id, &name).await {
+    match file_for(&state, (viewer.as_ref(), &groups), id, &name).await {
         Ok(file) => (
             [
                 (header::CONTENT_TYPE, file.content_type),

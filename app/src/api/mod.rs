@@ -55,7 +55,19 @@ mod server {
     /// What the person asking may read, from the policy; every store read of content takes it.
     pub fn read_scope() -> Result<crate::policy::ReadScope, AppError> {
         let viewer = require_viewer()?;
-        crate::policy::read_scope(Some(&viewer)).ok_or(AppError::SignInRequired)
+        crate::policy::read_scope(Some(&viewer), &memberships().0).ok_or(AppError::SignInRequired)
+    }
+
+    /// The groups the person asking belongs to, as the session middleware read them.
+    pub fn memberships() -> crate::groups::Memberships {
+        parts()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<crate::groups::Memberships>()
+                    .cloned()
+            })
+            .unwrap_or_default()
     }
 
     /// The client's IP address, for rate limits: the socket peer, or what a trusted proxy says.

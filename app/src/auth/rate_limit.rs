@@ -102,6 +102,12 @@ pub const PHOTOS_PER_PERSON: Limit = Limit {
     max: 20,
     window: Duration::from_secs(600),
 };
+/// Creating groups, joining, leaving, inviting and answering: each a small write.
+pub const GROUP_CHANGES_PER_PERSON: Limit = Limit {
+    name: "group",
+    max: 120,
+    window: Duration::from_secs(600),
+};
 pub const PROFILE_EDITS_PER_PERSON: Limit = Limit {
     name: "profile-edit",
     max: 30,

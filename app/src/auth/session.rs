@@ -81,14 +81,26 @@ pub async fn resolve_session(
         Some(token) => current_viewer(&state, &token_hash(&token)).await,
         None => Ok(None),
     };
-    match (viewer, state.organization.name(&state.db).await) {
-        (Ok(viewer), Ok(organization)) => {
+    // Who they are, their groups (what their read scope holds), and the organization's name.
+    let memberships = match &viewer {
+        Ok(Some(viewer)) => crate::groups::store::memberships(&state.db, viewer.id).await,
+        _ => Ok(Default::default()),
+    };
+    match (
+        viewer,
+        memberships,
+        state.organization.name(&state.db).await,
+    ) {
+        (Ok(viewer), Ok(memberships), Ok(organization)) => {
+            req.extensions_mut().insert(memberships);
             req.extensions_mut().insert(SessionInfo {
                 organization,
                 viewer,
             });
         }
-        (Err(error), _) | (_, Err(error)) => tracing::error!(%error, "could not read session"),
+        (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
+            tracing::error!(%error, "could not read session")
+        }
     }
     next.run(req).await
 }

@@ -106,6 +106,7 @@ mod server {
             crate::posts::store::audience_and_author(&state.db, &scope, post_id)
                 .await?
                 .ok_or(AppError::NotFound)?;
+        crate::groups::api::may_take_part(&state, &viewer, audience).await?;
         let parent = match reply_to {
             None => None,
             Some(id) => {

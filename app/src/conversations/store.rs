@@ -548,6 +548,8 @@ pub async fn reactors(
 pub struct SeedComment {
     pub id: i64,
     pub post_id: i64,
+    /// Its post's audience key.
+    pub audience: String,
     pub thread_id: i64,
     pub parent_id: Option<i64>,
     pub author_id: i64,
@@ -556,7 +558,7 @@ pub struct SeedComment {
     pub created_at: i64,
 }
 
-/// Inserts many comments of organization-wide posts in one statement (the seed's bulk path).
+/// Inserts many comments in one statement (the seed's bulk path).
 pub async fn insert_many_comments(
     conn: &mut AnyConnection,
     comments: &[SeedComment],
@@ -572,7 +574,6 @@ pub async fn insert_many_comments(
         "body_html",
         "created_at",
     ];
-    let org = Audience::Organization.key();
     crate::db::insert_rows(conn, "comments", &columns, comments, |query, c| {
         query
             .bind(c.id)
@@ -580,7 +581,7 @@ pub async fn insert_many_comments(
             .bind(c.thread_id)
             .bind(c.parent_id)
             .bind(c.author_id)
-            .bind(org.clone())
+            .bind(&c.audience)
             .bind(&c.body_md)
             .bind(&c.body_html)
             .bind(c.created_at)

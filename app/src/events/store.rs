@@ -14,6 +14,8 @@ pub const SESSIONS_CHANNEL: &str = "commons_sessions";
 #[derive(Debug, Clone)]
 pub struct Logged {
     pub seq: i64,
+    /// What happened (`Event::KIND`).
+    pub kind: String,
     pub audience: String,
     pub actor_id: i64,
     /// The JSON a live client receives (see `events::Envelope`).
@@ -26,12 +28,13 @@ fn logged_from_row(row: &AnyRow) -> Result<Logged, sqlx::Error> {
     let seq: i64 = row.try_get(0)?;
     let kind: String = row.try_get(1)?;
     let payload: String = row.try_get(4)?;
-    let kind = serde_json::to_string(&kind).map_err(|e| sqlx::Error::Decode(e.into()))?;
+    let quoted = serde_json::to_string(&kind).map_err(|e| sqlx::Error::Decode(e.into()))?;
     Ok(Logged {
         seq,
+        wire: format!(r#"{{"seq":{seq},"kind":{quoted},"data":{payload}}}"#).into(),
+        kind,
         audience: row.try_get(2)?,
         actor_id: row.try_get(3)?,
-        wire: format!(r#"{{"seq":{seq},"kind":{kind},"data":{payload}}}"#).into(),
     })
 }
 
@@ -134,7 +137,7 @@ pub async fn visible_after(
 ) -> Result<Vec<Logged>, sqlx::Error> {
     let sql = format!(
         "{SELECT_EVENT} WHERE seq > $1 AND {} ORDER BY seq LIMIT ${}",
-        scope.sql("audience", "actor_id", 2),
+        scope.subscribed_sql("audience", "actor_id", 2),
         2 + scope.parameters()
     );
     let query = scope.bind(sqlx::query(&sql).bind(after));

@@ -164,11 +164,11 @@ pub struct MediaFile {
 /// learns only that there is nothing there.
 pub async fn file_for(
     state: &AppState,
-    viewer: Option<&Viewer>,
+    (viewer, groups): (Option<&Viewer>, &crate::groups::Memberships),
     id: i64,
     name: &str,
 ) -> Result<MediaFile, AppError> {
-    let scope = crate::policy::read_scope(viewer).ok_or(AppError::SignInRequired)?;
+    let scope = crate::policy::read_scope(viewer, &groups.0).ok_or(AppError::SignInRequired)?;
     let row = store::by_id(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;

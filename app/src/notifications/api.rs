@@ -51,7 +51,13 @@ mod server {
     /// (the policy's rule). The caller wakes the live streams after
     /// committing, as for its own events.
     pub async fn tell(conn: &mut AnyConnection, new: store::NewNotice) -> Result<(), sqlx::Error> {
-        if !crate::policy::reaches(new.audience, new.person_id)
+        let standing = match new.audience {
+            Audience::Group(group_id) => {
+                crate::groups::store::standing(&mut *conn, group_id, new.person_id).await?
+            }
+            _ => None,
+        };
+        if !crate::policy::reaches(new.audience, new.person_id, standing)
             || !store::notify(conn, &new).await?
         {
             return Ok(());

@@ -63,6 +63,30 @@ pub async fn by_handle(db: &Db, handle: &str) -> Result<Option<ProfileRow>, sqlx
     row.as_ref().map(profile_from_row).transpose()
 }
 
+/// The person `name` names: their handle or email (any case), or else their full name if
+/// exactly one person has it.
+pub async fn id_by_name_handle_or_email(db: &Db, name: &str) -> Result<Option<i64>, sqlx::Error> {
+    let name = name.trim().to_lowercase();
+    let by_key: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM users WHERE LOWER(handle) = $1 OR LOWER(email) = $1 LIMIT 1",
+    )
+    .bind(&name)
+    .fetch_optional(db)
+    .await?;
+    if by_key.is_some() {
+        return Ok(by_key);
+    }
+    let by_name: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM users WHERE LOWER(name) = $1 LIMIT 2")
+            .bind(&name)
+            .fetch_all(db)
+            .await?;
+    Ok(match by_name[..] {
+        [one] => Some(one),
+        _ => None,
+    })
+}
+
 /// The people `handles` name, as (handle, id), for those that exist.
 pub async fn ids_by_handles(
     db: &Db,
@@ -548,7 +572,12 @@ pub async fn who_knows(db: &Db, scope: &ReadScope, word: &str) -> Result<Vec<Exp
     let first = 2;
     let sql = format!(
         "SELECT author_id, body_md FROM posts WHERE id IN ({}) AND lower(body_md) LIKE ${}",
-        scope.visible_ids("posts", "id < $1", first, POSTS_LOOKED_AT),
+        scope.visible_ids(
+            "posts",
+            "id < $1",
+            (first, POSTS_LOOKED_AT),
+            crate::policy::Reach::Subscribed,
+        ),
         first + scope.parameters()
     );
     let query = scope.bind(sqlx::query(&sql).bind(i64::MAX));

@@ -8,6 +8,8 @@ pub enum Audience {
     Organization,
     /// One person (what is addressed to them alone, such as "Ada started following you").
     Person(i64),
+    /// A group: its members, and everyone if the group is public.
+    Group(i64),
 }
 
 impl Audience {
@@ -16,16 +18,22 @@ impl Audience {
         match self {
             Audience::Organization => "org".into(),
             Audience::Person(id) => format!("person:{id}"),
+            Audience::Group(id) => format!("group:{id}"),
         }
     }
 
     pub fn from_key(key: &str) -> Option<Audience> {
         match key {
             "org" => Some(Audience::Organization),
-            _ => key
-                .strip_prefix("person:")
-                .and_then(|id| id.parse().ok())
-                .map(Audience::Person),
+            _ => {
+                let (kind, id) = key.split_once(':')?;
+                let id = id.parse().ok()?;
+                match kind {
+                    "person" => Some(Audience::Person(id)),
+                    "group" => Some(Audience::Group(id)),
+                    _ => None,
+                }
+            }
         }
     }
 }
@@ -36,10 +44,15 @@ mod tests {
 
     #[test]
     fn keys_round_trip() {
-        for audience in [Audience::Organization, Audience::Person(42)] {
+        for audience in [
+            Audience::Organization,
+            Audience::Person(42),
+            Audience::Group(7),
+        ] {
             assert_eq!(Audience::from_key(&audience.key()), Some(audience));
         }
         assert_eq!(Audience::from_key("person:x"), None);
         assert_eq!(Audience::from_key("everyone"), None);
+        assert_eq!(Audience::from_key("team:3"), None);
     }
 }

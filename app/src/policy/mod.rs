@@ -3,35 +3,40 @@
 //!
 //! Reading is decided once per request or stream: [`read_scope`] turns the viewer into a
 //! [`ReadScope`] (only this module can make one), and every store read of content takes it and
-//! applies it inside its SQL. Content carries an [`Audience`]; today that is the whole
-//! organization or one person, and groups add theirs here.
+//! applies it inside its SQL. Content carries an [`Audience`]: the whole organization, one
+//! person, or a group. Groups themselves (who may know one exists, join it, run it) are decided
+//! here too, from a person's [`Standing`] with the group.
 mod audience;
+mod groups;
 mod scope;
 
 pub use audience::Audience;
-pub use scope::ReadScope;
+pub use groups::*;
+pub use scope::{Reach, ReadScope};
 
 use crate::auth::Viewer;
 
-/// What `viewer` may read: nothing for a stranger; for a member, the organization's content and
-/// what is addressed to them, and always what they wrote themselves.
-pub fn read_scope(viewer: Option<&Viewer>) -> Option<ReadScope> {
+/// What `viewer` may read: nothing for a stranger; for a member, the organization's content,
+/// what is addressed to them, the posts of the groups they belong to (`groups`, their ids) and
+/// of public groups, and always what they wrote themselves.
+pub fn read_scope(viewer: Option<&Viewer>, groups: &[i64]) -> Option<ReadScope> {
     let viewer = viewer?;
-    Some(ReadScope::new(
-        viewer.id,
-        vec![
-            Audience::Organization.key(),
-            Audience::Person(viewer.id).key(),
-        ],
-    ))
+    let mut audiences = vec![
+        Audience::Organization.key(),
+        Audience::Person(viewer.id).key(),
+    ];
+    audiences.extend(groups.iter().map(|&id| Audience::Group(id).key()));
+    Some(ReadScope::new(viewer.id, audiences))
 }
 
 /// Whether what is for `audience` reaches `person_id`: whom a notification about it may go to
-/// (a mention of someone outside the audience tells them nothing). Groups add their members.
-pub fn reaches(audience: Audience, person_id: i64) -> bool {
+/// (a mention of someone outside the audience tells them nothing). For a group's audience,
+/// `group` is the person's standing with it.
+pub fn reaches(audience: Audience, person_id: i64, group: Option<Standing>) -> bool {
     match audience {
         Audience::Organization => true,
         Audience::Person(id) => id == person_id,
+        Audience::Group(_) => group.is_some_and(may_read_group_posts),
     }
 }
 
@@ -130,16 +135,16 @@ mod tests {
 
     #[test]
     fn only_members_read_and_post() {
-        assert!(read_scope(None).is_none());
+        assert!(read_scope(None, &[]).is_none());
         assert!(!can_post(None));
-        assert!(read_scope(Some(&person(2, false))).is_some());
+        assert!(read_scope(Some(&person(2, false)), &[]).is_some());
         assert!(can_post(Some(&person(2, false))));
     }
 
     #[test]
     fn a_scope_sees_the_organization_its_own_audience_and_its_own_writing() {
-        let bob = read_scope(Some(&person(2, false))).unwrap();
-        let admin = read_scope(Some(&person(3, true))).unwrap();
+        let bob = read_scope(Some(&person(2, false)), &[5]).unwrap();
+        let admin = read_scope(Some(&person(3, true)), &[]).unwrap();
         let org = Audience::Organization.key();
         let to_bob = Audience::Person(2).key();
         assert!(bob.may_see(&org, 1));
@@ -149,6 +154,12 @@ mod tests {
             "administrators read what members read"
         );
         assert!(admin.may_see(&to_bob, 3), "authors see what they wrote");
+        let group = Audience::Group(5).key();
+        assert!(bob.may_see(&group, 1), "members see their group's posts");
+        assert!(
+            !admin.may_see(&group, 1),
+            "administrators of the organization are not members of every group"
+        );
     }
 
     #[test]

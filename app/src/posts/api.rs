@@ -41,10 +41,12 @@ pub async fn get_post(
     Ok(post)
 }
 
-/// Publishes an update written in Markdown. The same idempotency key never makes two posts.
+/// Publishes an update written in Markdown to `audience` ("everyone", or the id of a group of
+/// the author's). The same idempotency key never makes two posts.
 #[server(endpoint = "create_post", output = crate::api::Json)]
 pub async fn create_post(
     body: String,
+    #[server(default)] audience: Option<String>,
     #[server(default)] idempotency_key: Option<String>,
 ) -> Result<PostView, AppError> {
     let kept = if body.chars().count() <= 2_000 {
@@ -52,9 +54,10 @@ pub async fn create_post(
     } else {
         String::new()
     };
+    let kept_audience = audience.clone().unwrap_or_default();
     crate::api::finish(
-        server::create_post(body, idempotency_key).await,
-        &[("draft", &kept)],
+        server::create_post(body, audience, idempotency_key).await,
+        &[("draft", &kept), ("audience", &kept_audience)],
     )
 }
 
@@ -71,6 +74,7 @@ mod server {
 
     pub async fn create_post(
         body: String,
+        audience: Option<String>,
         idempotency_key: Option<String>,
     ) -> Result<model::PostView, AppError> {
         let viewer = require_viewer()?;
@@ -80,15 +84,10 @@ mod server {
         let body = model::parse_body(&body)?;
         let key = model::parse_idempotency_key(idempotency_key)?;
         let state = state()?;
+        let audience =
+            crate::groups::api::audience_for_post(&state, &viewer, audience.as_deref()).await?;
         rate_limit::per_person(&state.limiter, rate_limit::POST_PER_PERSON, viewer.id)?;
-        publish(
-            &state,
-            viewer.id,
-            &body,
-            Audience::Organization,
-            key.as_deref(),
-        )
-        .await
+        publish(&state, viewer.id, &body, audience, key.as_deref()).await
     }
 
     /// A feed page with each card's conversation (reactions, comment count, latest comments).

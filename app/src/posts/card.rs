@@ -20,6 +20,12 @@ pub fn PostCard(post: PostView, viewer_id: i64, #[prop(optional)] full: bool) ->
                     <a href=format!("/people/{}", post.author_handle) id=author_link_id class="author">
                         {post.author_name}
                     </a>
+                    {post.group.map(|group| view! {
+                        <span class="post-group">
+                            "in "
+                            <a href=crate::groups::model::href(group.id)>{group.name}</a>
+                        </span>
+                    })}
                     <a href=format!("/posts/{}", post.id) class="post-time">
                         <Timestamp ms=post.created_at/>
                     </a>

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::{
     conversations::api::COMMENT_ON_PARAM,
+    groups::api::audience_choices,
     ui::{submitted_error, RequireSignIn},
 };
 use leptos::prelude::*;
@@ -33,11 +34,13 @@ fn HomeFeed() -> impl IntoView {
     // A comment form on a card failed: its error shows by that form, not the composer's.
     let error = submitted_error().filter(|_| query.get(COMMENT_ON_PARAM).is_none());
     let view = FeedView::from_query(query.get("view").as_deref());
+    let chosen = query.get("audience");
     let page = OnceResource::new(async move {
-        match view {
-            FeedView::Everyone => home_feed(before).await,
-            FeedView::Following => following_feed(before).await,
-        }
+        let page = match view {
+            FeedView::Following => following_feed(before).await?,
+            _ => home_feed(before).await?,
+        };
+        Ok::<_, crate::error::AppError>((page, audience_choices().await?))
     });
     let viewer_id = crate::ui::viewer_id();
     view! {
@@ -46,12 +49,14 @@ fn HomeFeed() -> impl IntoView {
         {before.is_none().then(|| view! { <crate::suggestions::PeopleYouMayKnow/> })}
         <Suspense fallback=|| view! { <p class="loading">"Loading posts…"</p> }>
             {move || {
-                let (draft, error) = (draft.clone(), error.clone());
+                let (draft, error, chosen) = (draft.clone(), error.clone(), chosen.clone());
                 Suspend::new(async move {
                     match page.await {
-                        Ok(first) => view! {
+                        Ok((first, audiences)) => view! {
                             <LiveFeed
                                 view
+                                audiences
+                                chosen
                                 viewer_id
                                 moderator=crate::ui::is_moderator()
                                 first_ids=first.posts.iter().map(|p| p.id).collect()

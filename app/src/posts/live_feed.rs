@@ -6,6 +6,7 @@ use super::{
 };
 use crate::events::LiveState;
 use crate::follows::model::{FollowedSet, PersonLink};
+use crate::groups::model::AudienceChoice;
 use leptos::prelude::*;
 
 /// The home feed's island, the part of the page that runs in the browser: the composer, posts
@@ -22,6 +23,8 @@ use leptos::prelude::*;
 #[island]
 pub fn LiveFeed(
     view: FeedView,
+    /// Where the composer can post (see [`Composer`]).
+    audiences: Vec<AudienceChoice>,
     viewer_id: i64,
     /// Whether the viewer is an administrator (who may edit and delete every post).
     moderator: bool,
@@ -30,6 +33,8 @@ pub fn LiveFeed(
     live_after: i64,
     /// Whether this is the top of the feed (not a `?before=` page): only the top goes live.
     is_start: bool,
+    /// The audience, draft and error a failed plain form post left.
+    chosen: Option<String>,
     draft: String,
     error: Option<String>,
     children: Children,
@@ -50,6 +55,11 @@ pub fn LiveFeed(
     let add = move |post: PostView| {
         if first_ids.with_value(|ids| ids.contains(&post.id)) {
             return;
+        }
+        if let FeedView::Group(id) = view {
+            if post.group.as_ref().map(|g| g.id) != Some(id) {
+                return;
+            }
         }
         if view == FeedView::Following && post.author_id != viewer_id {
             match followed.with_value(|f| f.as_ref().map(|f| f.includes(&post))) {
@@ -94,6 +104,9 @@ pub fn LiveFeed(
             let page = match view {
                 FeedView::Everyone => home_feed(Some(before)).await,
                 FeedView::Following => following_feed(Some(before)).await,
+                FeedView::Group(id) => crate::groups::api::group(id, Some(before))
+                    .await
+                    .and_then(|group| group.posts.ok_or(crate::error::AppError::NotFound)),
             };
             match page {
                 Ok(page) => {
@@ -116,8 +129,9 @@ pub fn LiveFeed(
                 </p>
             </For>
         </section>
-        <Composer on_posted=add draft error/>
-        <section aria-label="Home feed" class="feed">
+        // Only where the viewer may post: a public group's page shows no composer to others.
+        {(!audiences.is_empty()).then(move || view! { <Composer on_posted=add audiences chosen draft error/> })}
+        <section aria-label=feed_label(view) class="feed">
             {is_start.then(|| view! {
                 <p class="live-status" role="status">{move || state.get().label()}</p>
             })}
@@ -130,6 +144,7 @@ pub fn LiveFeed(
                     <p>{match view {
                         FeedView::Everyone => "Be the first: say hello, share what you are working on, or ask a question. Your colleagues will see it here.",
                         FeedView::Following => "Follow colleagues from their profiles and topics from their pages, and their posts will show here, with yours.",
+                        FeedView::Group(_) => "Start the conversation: what is this group working on? Members will see it here.",
                     }}</p>
                 </div>
             })}
@@ -144,6 +159,14 @@ pub fn LiveFeed(
                 </a>
             })}
         </section>
+    }
+}
+
+/// The name of the feed's region: the home feed's, or a group's posts.
+fn feed_label(view: FeedView) -> &'static str {
+    match view {
+        FeedView::Group(_) => "Group posts",
+        _ => "Home feed",
     }
 }
 

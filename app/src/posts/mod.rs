@@ -11,4 +11,5 @@ pub mod store;
 
 pub use card::{PostCard, PostList};
 pub use home_page::HomePage;
+pub use live_feed::LiveFeed;
 pub use post_page::PostPage;

@@ -18,6 +18,9 @@ pub struct PostView {
     /// The author's photo (a media id), if they have one.
     #[serde(default)]
     pub author_photo: Option<i64>,
+    /// The group it was posted in; none for a post to everyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<GroupLink>,
     /// Whether it was edited since it was posted, and by whom.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited: Option<crate::revisions::model::Edited>,
@@ -29,6 +32,13 @@ pub struct PostView {
     /// which has none yet).
     #[serde(default, skip_serializing_if = "is_untouched")]
     pub conversation: Conversation,
+}
+
+/// A group as a post names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupLink {
+    pub id: i64,
+    pub name: String,
 }
 
 fn is_untouched(conversation: &Conversation) -> bool {
@@ -73,6 +83,8 @@ pub enum FeedView {
     Everyone,
     /// Posts by the people the viewer follows, and their own.
     Following,
+    /// A group's posts, on its page.
+    Group(i64),
 }
 
 impl FeedView {
@@ -91,6 +103,10 @@ impl FeedView {
             (FeedView::Everyone, Some(before)) => format!("/?before={before}"),
             (FeedView::Following, None) => "/?view=following".into(),
             (FeedView::Following, Some(before)) => format!("/?view=following&before={before}"),
+            (FeedView::Group(id), None) => crate::groups::model::href(id),
+            (FeedView::Group(id), Some(before)) => {
+                format!("{}?before={before}", crate::groups::model::href(id))
+            }
         }
     }
 }

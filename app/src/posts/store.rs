@@ -1,23 +1,25 @@
 //! SQL for the `posts` table. Feeds page by keyset on the time-ordered id (primary key on both
 //! databases), never by OFFSET, so the 1,000th page costs what the first does.
-use super::model::{FeedPage, PostView, PAGE_SIZE};
+use super::model::{FeedPage, GroupLink, PostView, PAGE_SIZE};
 use crate::db::{insert_rows, new_id, now_ms, Db};
-use crate::policy::{Audience, ReadScope};
+use crate::policy::{Audience, Reach, ReadScope};
 use crate::revisions::model::{Edited, Revisable};
 use sqlx::{any::AnyRow, AnyConnection, Row};
 
-/// A post with its author's handle, name and photo (from their account and profile).
+/// A post with its author's handle, name and photo (from their account and profile), and its
+/// group's id and name if it was posted in one.
 const SELECT_POST: &str = "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, \
-     pr.photo_id, p.edited_by FROM posts p JOIN users u ON u.id = p.author_id \
-     LEFT JOIN profiles pr ON pr.user_id = p.author_id";
+     pr.photo_id, p.edited_by, g.id, g.name FROM posts p JOIN users u ON u.id = p.author_id \
+     LEFT JOIN profiles pr ON pr.user_id = p.author_id LEFT JOIN groups g ON g.audience = p.audience";
 
 /// A page of posts, each row with the event log's head.
 static SELECT_PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
         "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, pr.photo_id, \
-         p.edited_by, {} \
+         p.edited_by, g.id, g.name, {} \
          FROM posts p JOIN users u ON u.id = p.author_id \
-         LEFT JOIN profiles pr ON pr.user_id = p.author_id",
+         LEFT JOIN profiles pr ON pr.user_id = p.author_id \
+         LEFT JOIN groups g ON g.audience = p.audience",
         crate::events::store::HEAD
     )
 });
@@ -33,17 +35,24 @@ fn post_from_row(row: &AnyRow) -> Result<PostView, sqlx::Error> {
         created_at: row.try_get(5)?,
         author_photo: row.try_get(6)?,
         edited: Edited::from_editor(row.try_get(7)?, author_id),
+        group: match row.try_get::<Option<i64>, _>(8)? {
+            Some(id) => Some(GroupLink {
+                id,
+                name: row.try_get(9)?,
+            }),
+            None => None,
+        },
         topics: Vec::new(),
         conversation: Default::default(),
     })
 }
 
-/// A page's rows carry the event log's head (column 8) read in the same statement, so the page
+/// A page's rows carry the event log's head (column 10) read in the same statement, so the page
 /// and the head are one snapshot: every event up to it is in the page, none after. An empty
 /// page reads the head on its own.
 async fn into_page(db: &Db, rows: Vec<AnyRow>) -> Result<FeedPage, sqlx::Error> {
     let live_after = match rows.first() {
-        Some(row) => row.try_get(8)?,
+        Some(row) => row.try_get(10)?,
         None => crate::events::store::head(db).await?,
     };
     let mut posts = rows
@@ -72,7 +81,7 @@ pub async fn feed_page(
     let sql = format!(
         "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
         *SELECT_PAGE,
-        scope.visible_ids("posts", "id < $1", 2, PAGE_SIZE + 1),
+        scope.visible_ids("posts", "id < $1", (2, PAGE_SIZE + 1), Reach::Subscribed),
         PAGE_SIZE + 1
     );
     let query = scope.bind(sqlx::query(&sql).bind(before.unwrap_or(i64::MAX)));
@@ -96,7 +105,7 @@ pub async fn following_page(
     let sql = format!(
         "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
         *SELECT_PAGE,
-        scope.visible_ids("posts", &filter, 3, PAGE_SIZE + 1),
+        scope.visible_ids("posts", &filter, (3, PAGE_SIZE + 1), Reach::Subscribed),
         PAGE_SIZE + 1
     );
     let query = sqlx::query(&sql)
@@ -115,7 +124,12 @@ pub async fn author_page(
     let sql = format!(
         "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
         *SELECT_PAGE,
-        scope.visible_ids("posts", "author_id = $1 AND id < $2", 3, PAGE_SIZE + 1),
+        scope.visible_ids(
+            "posts",
+            "author_id = $1 AND id < $2",
+            (3, PAGE_SIZE + 1),
+            Reach::Readable,
+        ),
         PAGE_SIZE + 1
     );
     let query = sqlx::query(&sql)
@@ -136,11 +150,42 @@ pub async fn topic_page(
     let sql = format!(
         "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
         *SELECT_PAGE,
-        scope.visible_ids(table, "topic = $1 AND id < $2", 3, PAGE_SIZE + 1),
+        scope.visible_ids(
+            table,
+            "topic = $1 AND id < $2",
+            (3, PAGE_SIZE + 1),
+            Reach::Readable,
+        ),
         PAGE_SIZE + 1
     );
     let query = sqlx::query(&sql)
         .bind(topic)
+        .bind(before.unwrap_or(i64::MAX));
+    into_page(db, scope.bind(query).fetch_all(db).await?).await
+}
+
+/// The posts of the group `group_id` that `scope` may see before `before`, newest first: the
+/// same bounded branches, each kept to the group's audience (only the branch of that audience,
+/// or of public groups, finds any).
+pub async fn group_page(
+    db: &Db,
+    scope: &ReadScope,
+    group_id: i64,
+    before: Option<i64>,
+) -> Result<FeedPage, sqlx::Error> {
+    let sql = format!(
+        "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
+        *SELECT_PAGE,
+        scope.visible_ids(
+            "posts",
+            "audience = $1 AND id < $2",
+            (3, PAGE_SIZE + 1),
+            Reach::Readable,
+        ),
+        PAGE_SIZE + 1
+    );
+    let query = sqlx::query(&sql)
+        .bind(Audience::Group(group_id).key())
         .bind(before.unwrap_or(i64::MAX));
     into_page(db, scope.bind(query).fetch_all(db).await?).await
 }
@@ -274,6 +319,8 @@ pub async fn create_post(
 pub struct SeedPost {
     pub id: i64,
     pub author_id: i64,
+    /// Its audience's key (`Audience::key`).
+    pub audience: String,
     pub body_md: String,
     pub body_html: String,
     pub created_at: i64,
@@ -284,11 +331,19 @@ pub async fn insert_many(
     conn: &mut sqlx::AnyConnection,
     posts: &[SeedPost],
 ) -> Result<(), sqlx::Error> {
-    let columns = ["id", "author_id", "body_md", "body_html", "created_at"];
+    let columns = [
+        "id",
+        "author_id",
+        "audience",
+        "body_md",
+        "body_html",
+        "created_at",
+    ];
     insert_rows(conn, "posts", &columns, posts, |query, p| {
         query
             .bind(p.id)
             .bind(p.author_id)
+            .bind(&p.audience)
             .bind(&p.body_md)
             .bind(&p.body_html)
             .bind(p.created_at)

@@ -39,6 +39,7 @@ fn account_links(viewer: Option<Viewer>) -> AnyView {
         Some(viewer) => view! {
             <crate::notifications::Bell viewer_id=viewer.id/>
             <A href="/people">"People"</A>
+            <A href="/groups">"Groups"</A>
             <A href="/topics">"Topics"</A>
             <A href="/invite">"Invite"</A>
             <A href="/settings">"Settings"</A>

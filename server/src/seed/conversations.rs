@@ -116,6 +116,7 @@ pub fn for_post(
         made.comments.push(SeedComment {
             id,
             post_id: post.id,
+            audience: post.audience.clone(),
             thread_id,
             parent_id,
             author_id,

@@ -3,6 +3,7 @@
 //! skewed the way real networks are (a few people post a lot); `--small` makes a friendly one.
 mod conversations;
 mod edits;
+mod groups;
 mod organization;
 mod photos;
 mod texts;
@@ -198,7 +199,22 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
     }
     tx.commit().await?;
 
+    let started = Instant::now();
+    let groups = groups::make(&mut rng, &ids, since, until);
+    let mut tx = db.begin().await?;
+    for chunk in groups.chunks(ROWS_PER_STATEMENT / 2) {
+        app::groups::store::insert_many(&mut tx, chunk).await?;
+    }
+    tx.commit().await?;
+    let memberships: usize = groups.iter().map(|g| g.members.len()).sum();
+    println!(
+        "groups: {} with {memberships} members ({})",
+        groups.len(),
+        rate(groups.len(), started)
+    );
+
     let authors: Vec<(i64, &Member)> = ids.iter().copied().zip(chart.iter()).collect();
+    let members: std::collections::HashMap<i64, &Member> = authors.iter().copied().collect();
     let started = Instant::now();
     let (mut made, mut comments, mut reactions, mut edited, mut tagged) = (0, 0, 0, 0, 0);
     // The newest post with an edit history (the history page is benchmarked).
@@ -214,7 +230,11 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
             }
             let batch: Vec<SeedPost> = (made..made + count)
                 .map(|n| {
-                    let post = make_post(&mut rng, n, options.posts, since, &authors);
+                    let mut post = make_post(&mut rng, n, options.posts, since, &authors);
+                    if let Some((group, author)) = groups::audience_for_post(&mut rng, &groups) {
+                        post = in_group(&mut rng, post, group, members[&author]);
+                        post.author_id = author;
+                    }
                     mention_someone(&mut rng, post, &handles)
                 })
                 .collect();
@@ -252,18 +272,25 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
         );
     }
     println!(
-        "Seeded Northwind: {} people, {} follows, {} photos, {} posts ({edited} edited, {tagged} topic tags), {comments} comments, {reactions} reactions. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
+        "Seeded Northwind: {} people, {} follows, {} photos, {} groups, {} posts ({edited} edited, {tagged} topic tags), {comments} comments, {reactions} reactions. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
         ids.len(),
         pairs.len(),
         photos.iter().flatten().count(),
+        groups.len(),
         options.posts
     );
+    if let Some(group) = groups.iter().max_by_key(|g| g.members.len()) {
+        println!(
+            "largest group: /groups/{} ({} members)",
+            group.id,
+            group.members.len()
+        );
+    }
     Ok(())
 }
 
 /// The topics of a batch's posts, as the app reads them from each post's text.
 fn topic_tags(batch: &[SeedPost]) -> Vec<app::topics::store::SeedTag> {
-    let audience = app::policy::Audience::Organization.key();
     batch
         .iter()
         .flat_map(|post| {
@@ -273,7 +300,7 @@ fn topic_tags(batch: &[SeedPost]) -> Vec<app::topics::store::SeedTag> {
                     topic,
                     post_id: post.id,
                     author_id: post.author_id,
-                    audience: audience.clone(),
+                    audience: post.audience.clone(),
                 })
         })
         .collect()
@@ -423,10 +450,19 @@ fn make_post(
     SeedPost {
         id: id_at(created_at, n as i64),
         author_id,
+        audience: Audience::Organization.key(),
         body_html: app::ui::markdown::render(&body_md),
         body_md,
         created_at,
     }
+}
+
+/// `post` moved into the group `group`, written again by its member `author`.
+fn in_group(rng: &mut StdRng, mut post: SeedPost, group: i64, author: &Member) -> SeedPost {
+    post.audience = Audience::Group(group).key();
+    post.body_md = texts::post(rng, author);
+    post.body_html = app::ui::markdown::render(&post.body_md);
+    post
 }
 
 /// One post in 20 ends by mentioning a colleague, linked as the app links mentions.

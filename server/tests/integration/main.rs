@@ -7,6 +7,8 @@ mod support;
 mod concurrency;
 mod conversations;
 mod follows;
+mod groups;
+mod groups_leak;
 mod jobs;
 mod join;
 mod lifecycle;

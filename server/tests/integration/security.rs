@@ -172,6 +172,7 @@ async fn a_malformed_idempotency_key_is_a_bad_request() {
     let ada = app.person_after_setup("Ada Poster").await;
     let call = CreatePost {
         body: "hello".into(),
+        audience: None,
         idempotency_key: Some("<not a key>".into()),
     };
     let error = ada.run(call).await.unwrap_err();

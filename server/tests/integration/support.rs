@@ -548,6 +548,7 @@ impl Visitor {
     pub async fn post(&self, body: &str) -> app::posts::model::PostView {
         let call = CreatePost {
             body: body.into(),
+            audience: None,
             idempotency_key: None,
         };
         self.run(call).await.expect("post created")
