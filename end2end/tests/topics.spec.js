@@ -36,6 +36,8 @@ test('a topic links to its page, and following it fills the Following view', asy
     await expect(liveStatus(page)).toHaveText(LIVE);
     await visit(bea, '/');
     await post(bea, 'Lunch is at noon');
+    // The composer clears when a post is taken: typing the next before then would be cleared.
+    await expect(feed(bea).getByText('Lunch is at noon')).toBeVisible();
     await post(bea, 'Second draft of the #roadmap');
     await expect(feed(page).getByText('Second draft of the')).toBeVisible();
     await expect(feed(page).getByText('Lunch is at noon')).toHaveCount(0);
