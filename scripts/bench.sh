@@ -127,6 +127,8 @@ for DB in $DATABASES; do
   # The post with the most comments (the seed's long tail: hundreds).
   LONGEST=$(sed -n 's|^longest conversation: /posts/\([0-9]*\) .*|\1|p' "$WORK/seed.log")
   LONGEST_COMMENTS=$(sed -n 's|^longest conversation: .* (\([0-9]*\) comments)|\1|p' "$WORK/seed.log")
+  # The administrator's group with the most members (the seed's sizes run from 3 to 3,000).
+  LARGEST_GROUP=$(sed -n 's|^largest group of the administrator.s: /groups/\([0-9]*\) .*|\1|p' "$WORK/seed.log")
   # A post edited several times (the seed edits about one in a hundred).
   EDITED=$(sed -n 's|^an edited post: /history/post-\([0-9]*\)$|\1|p' "$WORK/seed.log")
 
@@ -187,6 +189,15 @@ for DB in $DATABASES; do
   # An organization-wide topic (the seed tags about one post in 150 #wins).
   load "topic page (#wins)" 32 "/topics/wins"
   load "topics index (last 30 days)" 32 "/topics"
+  # The administrator belongs to 50 of the seed's groups, so the home feed above reads 52
+  # audiences; these read one group, the directory and the questions.
+  if [[ -n "$LARGEST_GROUP" ]]; then
+    load "group page (admin's largest)" 32 "/groups/$LARGEST_GROUP"
+  fi
+  load "groups directory" 32 "/groups"
+  load "groups directory search (\"de\")" 32 "/groups?q=de"
+  load "questions (all)" 32 "/questions"
+  load "questions (unanswered)" 32 "/questions?filter=unanswered"
   EXTRA_HEADER="Accept: application/json" load "mention suggestions (\"ma\")" 32 \
     "/api/mention_candidates?q=ma"
   export BENCH_POST_ID="$POST_ID"

@@ -17,6 +17,7 @@ pub mod people;
 pub mod policy;
 pub mod posts;
 pub mod problems;
+pub mod questions;
 pub mod revisions;
 pub mod setup;
 pub mod shell;

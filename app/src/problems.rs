@@ -13,6 +13,7 @@ fn all() -> impl Iterator<Item = &'static Problem> {
         .chain(crate::people::model::PROBLEMS)
         .chain(crate::people::import::model::PROBLEMS)
         .chain(crate::posts::model::PROBLEMS)
+        .chain(crate::questions::model::PROBLEMS)
         .chain(crate::revisions::model::PROBLEMS)
         .chain(crate::setup::model::PROBLEMS)
 }

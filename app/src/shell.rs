@@ -11,6 +11,7 @@ use crate::people::{DirectoryPage, PeopleImportPage, ProfilePage, ReportsListPag
 use crate::posts::{HomePage, PostPage};
 use crate::revisions::{DeletePage, EditPage, HistoryPage};
 use crate::setup::SetupPage;
+use crate::questions::QuestionsPage;
 use crate::topics::{TopicPage, TopicsPage};
 use crate::ui::{provide_session, Header, NotFound};
 use leptos::prelude::*;
@@ -138,6 +139,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups/:id/members") view=MembersPage ssr=SsrMode::Async/>
                     <Route path=path!("/groups/:id/requests") view=RequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("/topics") view=TopicsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/questions") view=QuestionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/topics/:name") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/people") view=DirectoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/import") view=PeopleImportPage ssr=SsrMode::Async/>

@@ -94,7 +94,31 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
     headers: { accept: 'application/json', origin: server.url },
     form: { id: groupId },
   });
+  // A question, answered by Bea and accepted.
+  const json = { accept: 'application/json', origin: server.url };
+  const asked = await page.request.post('/api/create_post', {
+    headers: json,
+    form: { body: 'Which *room*?', kind: 'question', title: 'Where do we <meet>?' },
+  });
+  const questionId = (await asked.json()).id;
+  const answered = await bea.request.post('/api/create_comment', {
+    headers: json,
+    form: { post_id: String(questionId), body: 'Room **4**' },
+  });
+  const answerId = (await answered.json()).id;
+  const accepted = await page.request.post('/api/set_accepted_answer', {
+    headers: json,
+    form: { post_id: String(questionId), comment_id: String(answerId) },
+  });
+  expect(accepted.ok()).toBe(true);
   const member = await fetchPages(page.request, [
+    '/questions',
+    '/questions?filter=answered',
+    '/questions?filter=unanswered',
+    `/posts/${questionId}`,
+    `${groupPath}?filter=unanswered`,
+    '/?error=post-title-missing&kind=question&title=Where',
+
     '/groups',
     '/groups?q=design',
     '/groups/new',

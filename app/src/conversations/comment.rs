@@ -1,5 +1,5 @@
 use super::{
-    model::{reactions_label, CommentView, Item},
+    model::{reactions_label, Answering, CommentView, Item},
     reaction_bar::CommentReactions,
 };
 use crate::revisions::{EditedMarker, ItemActions};
@@ -16,6 +16,8 @@ pub struct CommentPlace {
     pub live_after: i64,
     /// Shown away from its thread (it arrived live, or was loaded later): say whom a reply answers.
     pub apart: bool,
+    /// Under a question: its answers can be accepted.
+    pub answering: Option<Answering>,
 }
 
 /// One comment: author, time, text, its reactions and "Reply". A reply sits under its thread;
@@ -46,8 +48,15 @@ pub fn Comment(comment: CommentView, place: CommentPlace) -> impl IntoView {
             <a class="who-reacted" href=Item::comment(id).reactors_href()>{reactions_label(total)}</a>
         }))
     };
+    // A question's answers are its comments that are not replies.
+    let answering = place.answering.filter(|_| !is_reply);
+    let accepted = answering.is_some_and(|a| a.accepted == Some(id));
+    let accept = answering.filter(|a| a.may_accept).map(|_| {
+        let comment_id = (!accepted).then_some(id);
+        view! { <crate::questions::AcceptForm post_id comment_id/> }
+    });
     Either::Right(view! {
-        <li class="comment" class:reply=is_reply id=format!("comment-{id}")>
+        <li class="comment" class:reply=is_reply class:accepted=accepted id=format!("comment-{id}")>
             <Avatar name=comment.author_name.clone() handle=comment.author_handle.clone() photo=comment.author_photo shown=28/>
             <div class="comment-main">
                 <p class="comment-meta">
@@ -58,6 +67,7 @@ pub fn Comment(comment: CommentView, place: CommentPlace) -> impl IntoView {
                     " · "
                     <a href=format!("/posts/{post_id}#comment-{id}") class="comment-time"><Timestamp ms=comment.created_at/></a>
                     <EditedMarker item edited=comment.edited/>
+                    {accepted.then(|| view! { <span class="badge answered">"✓ Accepted"</span> })}
                 </p>
                 // Rendered from Markdown and cleaned by the allowlist sanitizer on the server.
                 <div class="comment-body" id=format!("{}-body", item.key()) inner_html=comment.body_html></div>
@@ -68,6 +78,7 @@ pub fn Comment(comment: CommentView, place: CommentPlace) -> impl IntoView {
                         <button type="submit" class="link">"Reply"</button>
                     </form>
                     <ItemActions item author_id=comment.author_id viewer_id=place.viewer_id full=place.full/>
+                    {accept}
                 </div>
             </div>
         </li>

@@ -2,7 +2,10 @@ use super::{
     api::{post_comments, COMMENT_DRAFT_PARAM, COMMENT_ON_PARAM, REPLY_TO_PARAM},
     comment::{Comment, CommentPlace},
     comment_form::{CommentForm, ReplyTarget},
-    model::{comments_label, CommentView, CommentsCursor, Conversation as Shown, Item, Reactions},
+    model::{
+        comments_label, Answering, CommentView, CommentsCursor, Conversation as Shown, Item,
+        Reactions,
+    },
     reaction_bar::ReactionBar,
 };
 #[cfg(feature = "hydrate")]
@@ -60,6 +63,8 @@ pub fn Conversation(
         comments,
         next,
         live_after,
+        answering,
+        accepted,
     } = conversation;
     let shown: Vec<i64> = comments.iter().map(|c| c.id).collect();
     // The post's box answers for itself and for the reply it was opened as.
@@ -85,6 +90,7 @@ pub fn Conversation(
         viewer_id,
         live_after,
         apart: false,
+        answering,
     };
     view! {
         <LiveConversation
@@ -96,11 +102,13 @@ pub fn Conversation(
             count=comment_count
             next
             live_after
+            answering
             shown
             replying
             draft
             error
         >
+            {accepted.map(|answer| view! { <crate::questions::AcceptedAnswer answer/> })}
             {(!comments.is_empty()).then(|| view! {
                 <ol class="comments">
                     {comments.into_iter().map(|comment| view! { <Comment comment place/> }).collect_view()}
@@ -126,6 +134,8 @@ fn LiveConversation(
     /// Where the comments after the server-rendered ones start.
     next: Option<CommentsCursor>,
     live_after: i64,
+    /// Under a question: how its answers show.
+    answering: Option<Answering>,
     /// The server-rendered comments' ids.
     shown: Vec<i64>,
     replying: Option<ReplyTarget>,
@@ -235,6 +245,7 @@ fn LiveConversation(
         viewer_id,
         live_after,
         apart,
+        answering,
     };
     view! {
         <div class="conversation" on:submit=reply>

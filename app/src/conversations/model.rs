@@ -238,6 +238,20 @@ pub struct Conversation {
     /// The event log's head when this was read: following the live stream from here misses
     /// nothing since.
     pub live_after: i64,
+    /// A question's: how its answers show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answering: Option<Answering>,
+    /// A question's accepted answer, shown first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<CommentView>,
+}
+
+/// How a question's answers (its comments that are not replies) show: which one is accepted,
+/// and whether the viewer may accept one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Answering {
+    pub may_accept: bool,
+    pub accepted: Option<i64>,
 }
 
 /// One person in "who reacted".

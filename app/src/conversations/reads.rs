@@ -2,7 +2,7 @@
 //! statements: for a page of feed cards, one for the latest comments of all of them, one for
 //! all their counts and one for the viewer's reactions, whatever the page holds.
 use super::model::{
-    CommentView, CommentsCursor, CommentsPage, Conversation, Item, ReactionCounts, ReactionKind,
+    Answering, CommentView, CommentsCursor, CommentsPage, Conversation, Item, ReactionCounts, ReactionKind,
     Reactions, CARD_COMMENTS,
 };
 use super::store;
@@ -31,6 +31,31 @@ pub async fn for_cards(
         }
     }
     Ok(found)
+}
+
+/// The accepted answers of the questions among `posts` (read with `scope`), with how their
+/// answers show to a viewer who may not accept (the post's page asks the policy instead).
+pub async fn with_accepted(
+    db: &Db,
+    scope: &ReadScope,
+    posts: &mut [crate::posts::model::PostView],
+) -> Result<(), sqlx::Error> {
+    use crate::posts::model::PostKind;
+    let ids: Vec<i64> = posts.iter().filter_map(|p| p.accepted).collect();
+    let mut answers = store::comments_by_id(db, scope, &ids).await?;
+    for post in posts.iter_mut().filter(|p| p.kind == PostKind::Question) {
+        let conversation = &mut post.conversation;
+        if conversation.answering.is_none() {
+            conversation.answering = Some(Answering {
+                may_accept: false,
+                accepted: post.accepted,
+            });
+        }
+        if let Some(at) = answers.iter().position(|c| Some(c.id) == post.accepted) {
+            conversation.accepted = Some(answers.swap_remove(at));
+        }
+    }
+    Ok(())
 }
 
 /// A post's whole conversation as its own page shows it: a page of comments, thread by thread,
@@ -93,6 +118,8 @@ impl Known {
             comments,
             next,
             live_after,
+            answering: None,
+            accepted: None,
         }
     }
 }

@@ -61,6 +61,8 @@ pub struct CommentPlace {
     pub thread_id: i64,
     pub audience: Audience,
     pub author_id: i64,
+    /// Removed, kept only as "This comment was removed" for its replies.
+    pub removed: bool,
 }
 
 /// Where the comment `id` is, if `scope` may see it.
@@ -69,7 +71,7 @@ pub async fn comment_place(
     scope: &ReadScope,
     id: i64,
 ) -> Result<Option<CommentPlace>, sqlx::Error> {
-    let columns = "post_id, thread_id, audience, author_id";
+    let columns = "post_id, thread_id, audience, author_id, deleted_at";
     let Some(row) = scope.visible_row(db, "comments", columns, id).await? else {
         return Ok(None);
     };
@@ -79,11 +81,13 @@ pub async fn comment_place(
         row.try_get(2)?,
         row.try_get(3)?,
     );
+    let removed = row.try_get::<Option<i64>, _>(4)?.is_some();
     Ok(Audience::from_key(&audience).map(|audience| CommentPlace {
         post_id,
         thread_id,
         audience,
         author_id,
+        removed,
     }))
 }
 
@@ -326,6 +330,25 @@ pub async fn latest_comments(
     let query = post_ids
         .iter()
         .fold(sqlx::query(&sql), |query, id| query.bind(*id));
+    let rows = scope.bind(query).fetch_all(db).await?;
+    rows.iter().map(comment_from_row).collect()
+}
+
+/// The comments `ids` that `scope` may see (and that are not removed), by primary key.
+pub async fn comments_by_id(
+    db: &Db,
+    scope: &ReadScope,
+    ids: &[i64],
+) -> Result<Vec<CommentView>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{SELECT_COMMENT} WHERE c.id IN ({}) AND c.deleted_at IS NULL AND {}",
+        placeholders(1, ids.len()),
+        scope.sql("c.audience", "c.author_id", ids.len() + 1)
+    );
+    let query = ids.iter().fold(sqlx::query(&sql), |query, id| query.bind(*id));
     let rows = scope.bind(query).fetch_all(db).await?;
     rows.iter().map(comment_from_row).collect()
 }

@@ -20,10 +20,15 @@ pub async fn groups_directory(#[server(default)] q: String) -> Result<Directory,
     server::directory(q).await
 }
 
-/// A group's page, with its posts before `before` if the viewer may read them.
+/// A group's page, with its posts before `before` if the viewer may read them: all of them, or
+/// (`filter` "unanswered" or "answered") its questions.
 #[server(endpoint = "group", input = GetUrl, output = crate::api::Json)]
-pub async fn group(id: i64, #[server(default)] before: Option<i64>) -> Result<GroupView, AppError> {
-    server::group(id, before).await
+pub async fn group(
+    id: i64,
+    #[server(default)] filter: Option<String>,
+    #[server(default)] before: Option<i64>,
+) -> Result<GroupView, AppError> {
+    server::group(id, filter, before).await
 }
 
 #[server(endpoint = "group_members", input = GetUrl, output = crate::api::Json)]
@@ -152,12 +157,24 @@ mod server {
         })
     }
 
-    pub async fn group(id: i64, before: Option<i64>) -> Result<model::GroupView, AppError> {
+    pub async fn group(
+        id: i64,
+        filter: Option<String>,
+        before: Option<i64>,
+    ) -> Result<model::GroupView, AppError> {
+        use crate::questions::model::QuestionFilter;
         let (viewer, scope, state) = (require_viewer()?, read_scope()?, state()?);
         let (summary, about_html, standing) = known(&state, id, &viewer).await?;
+        let filter = QuestionFilter::from_query(filter.as_deref());
         let posts = if policy::may_read_group_posts(standing) {
-            let page = crate::posts::store::group_page(&state.db, &scope, id, before).await?;
-            Some(crate::posts::api::with_conversations(&state.db, &scope, page).await?)
+            let db = &state.db;
+            let page = match filter {
+                QuestionFilter::All => crate::posts::store::group_page(db, &scope, id, before).await?,
+                questions => {
+                    crate::questions::store::page(db, &scope, (questions, Some(id)), before).await?
+                }
+            };
+            Some(crate::posts::api::with_conversations(db, &scope, page).await?)
         } else {
             None
         };
@@ -170,6 +187,7 @@ mod server {
             summary,
             about_html,
             standing,
+            filter,
             posts,
             requests,
         })

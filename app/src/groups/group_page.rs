@@ -3,6 +3,7 @@ use super::directory_page::{cover_style, InvitationAnswer};
 use super::model::{group_reach, href, members_label, AudienceChoice, GroupView, Standing};
 use crate::error::AppError;
 use crate::posts::{model::FeedView, LiveFeed, PostList};
+use crate::questions::{model::QuestionFilter, FilterLinks, QuestionPosts};
 use crate::ui::{submitted_error, FormError, RequireSignIn};
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
@@ -29,9 +30,10 @@ pub(super) fn group_id_param() -> Option<i64> {
 fn GroupLoader() -> impl IntoView {
     let id = group_id_param();
     let before = crate::ui::url::before_param();
+    let filter = use_query_map().read_untracked().get("filter");
     let found = OnceResource::new(async move {
         match id {
-            Some(id) => group(id, before).await,
+            Some(id) => group(id, filter, before).await,
             None => Err(AppError::NotFound),
         }
     });
@@ -54,6 +56,7 @@ fn GroupDetails(group: GroupView, is_start: bool) -> impl IntoView {
         summary,
         about_html,
         standing,
+        filter,
         posts,
         requests,
     } = group;
@@ -96,7 +99,17 @@ fn GroupDetails(group: GroupView, is_start: bool) -> impl IntoView {
             {member.then(|| view! { <InviteForm id kept=query.get("invitees").unwrap_or_default()/> })}
             <FormError message=error.clone()/>
         </section>
+        {posts.is_some().then(|| view! {
+            <FilterLinks base=href(id) current=filter label="Group posts shown"/>
+        })}
         {match posts {
+            Some(page) if filter != QuestionFilter::All => {
+                let empty = match filter {
+                    QuestionFilter::Unanswered => "No unanswered questions in this group.",
+                    _ => "No answered questions in this group yet.",
+                };
+                view! { <QuestionPosts base=href(id) filter page empty/> }.into_any()
+            }
             Some(page) => {
                 let viewer_id = crate::ui::viewer_id();
                 view! {
@@ -109,8 +122,7 @@ fn GroupDetails(group: GroupView, is_start: bool) -> impl IntoView {
                         next=page.next
                         live_after=page.live_after
                         is_start
-                        chosen=None
-                        draft=query.get("draft").unwrap_or_default()
+                        draft=crate::posts::returned_draft()
                         error=None
                     >
                         <PostList posts=page.posts viewer_id/>

@@ -129,6 +129,8 @@ pub struct GroupView {
     pub summary: GroupSummary,
     pub about_html: String,
     pub standing: Standing,
+    /// Which of its posts: all, or its unanswered or answered questions.
+    pub filter: crate::questions::model::QuestionFilter,
     /// Its posts, newest first; `None` when the viewer may not read them.
     pub posts: Option<FeedPage>,
     /// Requests waiting for an admin, counted for admins only.

@@ -20,15 +20,18 @@ pub enum NoticeKind {
     Reaction,
     /// Someone started following the person.
     Follow,
+    /// Someone accepted the person's answer to a question.
+    Accepted,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 5] = [
+    pub const ALL: [NoticeKind; 6] = [
         NoticeKind::Comment,
         NoticeKind::Reply,
         NoticeKind::Mention,
         NoticeKind::Reaction,
         NoticeKind::Follow,
+        NoticeKind::Accepted,
     ];
 
     pub fn key(self) -> &'static str {
@@ -38,6 +41,7 @@ impl NoticeKind {
             NoticeKind::Mention => "mention",
             NoticeKind::Reaction => "reaction",
             NoticeKind::Follow => "follow",
+            NoticeKind::Accepted => "accepted",
         }
     }
 
@@ -75,6 +79,7 @@ impl Notice {
             NoticeKind::Mention => format!("mentioned you in a {thing}"),
             NoticeKind::Reaction => format!("reacted to your {thing}"),
             NoticeKind::Follow => "started following you".into(),
+            NoticeKind::Accepted => "accepted your answer".into(),
         }
     }
 

@@ -132,6 +132,7 @@ fn ProfileDetails(profile: Profile) -> impl IntoView {
             {form.map(|profile| view! { <super::edit_form::EditProfile profile/> })}
         </section>
         <OrgChart chain me reports more_reports/>
+        <crate::questions::PersonQuestionsLists person_id=id name=name.clone()/>
         <section aria-label=posts_label class="feed">
             <h2>"Posts"</h2>
             {empty.then(|| view! { <p class="empty">"No posts yet."</p> })}

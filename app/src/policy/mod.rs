@@ -56,6 +56,12 @@ pub fn can_change(viewer_id: i64, is_admin: bool, author_id: i64) -> bool {
     viewer_id == author_id || is_admin
 }
 
+/// Who accepts an answer to a question: the person who asked (`asker_id`), an administrator,
+/// and the admins of the group it was asked in (`group`: the viewer's standing there).
+pub fn may_accept_answer(viewer: &Viewer, asker_id: i64, group: Option<Standing>) -> bool {
+    viewer.id == asker_id || viewer.is_admin || group.is_some_and(may_manage_group)
+}
+
 /// Only administrators import the directory (and send imported people their activation links).
 pub fn can_import_people(viewer: Option<&Viewer>) -> bool {
     viewer.is_some_and(|v| v.is_admin)

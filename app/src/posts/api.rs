@@ -30,64 +30,109 @@ pub async fn get_post(
     #[server(default)] after_thread: Option<i64>,
     #[server(default)] after_id: Option<i64>,
 ) -> Result<PostView, AppError> {
-    let (state, scope) = (crate::api::state()?, crate::api::read_scope()?);
-    let mut post = super::store::post(&state.db, &scope, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let after = after_thread
-        .zip(after_id)
-        .map(|(thread_id, id)| crate::conversations::model::CommentsCursor { thread_id, id });
-    post.conversation = crate::conversations::reads::for_post(&state.db, &scope, id, after).await?;
-    Ok(post)
+    server::get_post(id, after_thread, after_id).await
 }
 
-/// Publishes an update written in Markdown to `audience` ("everyone", or the id of a group of
-/// the author's). The same idempotency key never makes two posts.
+/// Publishes a post written in Markdown to `audience` ("everyone", or the id of a group of
+/// the author's): an update, or (`kind`) a discussion or a question with a `title`. The same
+/// idempotency key never makes two posts.
 #[server(endpoint = "create_post", output = crate::api::Json)]
 pub async fn create_post(
     body: String,
     #[server(default)] audience: Option<String>,
+    #[server(default)] kind: Option<String>,
+    #[server(default)] title: String,
     #[server(default)] idempotency_key: Option<String>,
 ) -> Result<PostView, AppError> {
-    let kept = if body.chars().count() <= 2_000 {
-        body.clone()
-    } else {
-        String::new()
+    let kept = |text: &str, most: usize| {
+        if text.chars().count() <= most {
+            text.to_string()
+        } else {
+            String::new()
+        }
     };
+    let (kept_body, kept_title) = (kept(&body, 2_000), kept(&title, 300));
     let kept_audience = audience.clone().unwrap_or_default();
+    let kept_kind = kept(kind.as_deref().unwrap_or_default(), 20);
+    let new = server::Writing {
+        body,
+        audience,
+        kind,
+        title,
+    };
     crate::api::finish(
-        server::create_post(body, audience, idempotency_key).await,
-        &[("draft", &kept), ("audience", &kept_audience)],
+        server::create_post(new, idempotency_key).await,
+        &[
+            ("draft", &kept_body),
+            ("audience", &kept_audience),
+            ("kind", &kept_kind),
+            ("title", &kept_title),
+        ],
     )
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{publish, with_conversations};
+pub use server::{publish, with_conversations, Post};
 
 #[cfg(feature = "ssr")]
 mod server {
-    use crate::api::{require_viewer, state};
+    use crate::api::{read_scope, require_viewer, state};
     use crate::error::AppError;
     use crate::posts::{model, store};
     use crate::state::AppState;
     use crate::{auth::rate_limit, events, policy, policy::Audience};
 
+    /// What a person wrote in the composer, before it is checked.
+    pub struct Writing {
+        pub body: String,
+        pub audience: Option<String>,
+        pub kind: Option<String>,
+        pub title: String,
+    }
+
     pub async fn create_post(
-        body: String,
-        audience: Option<String>,
+        new: Writing,
         idempotency_key: Option<String>,
     ) -> Result<model::PostView, AppError> {
         let viewer = require_viewer()?;
         if !policy::can_post(Some(&viewer)) {
             return Err(AppError::forbidden(model::CANNOT_POST));
         }
-        let body = model::parse_body(&body)?;
+        let kind = model::parse_kind(new.kind.as_deref())?;
+        let title = model::parse_title(kind, &new.title)?;
+        let body = model::parse_body(&new.body)?;
         let key = model::parse_idempotency_key(idempotency_key)?;
         let state = state()?;
         let audience =
-            crate::groups::api::audience_for_post(&state, &viewer, audience.as_deref()).await?;
+            crate::groups::api::audience_for_post(&state, &viewer, new.audience.as_deref()).await?;
         rate_limit::per_person(&state.limiter, rate_limit::POST_PER_PERSON, viewer.id)?;
-        publish(&state, viewer.id, &body, audience, key.as_deref()).await
+        let post = Post {
+            body_md: &body,
+            audience,
+            kind,
+            title: title.as_deref(),
+        };
+        publish(&state, viewer.id, post, key.as_deref()).await
+    }
+
+    pub async fn get_post(
+        id: i64,
+        after_thread: Option<i64>,
+        after_id: Option<i64>,
+    ) -> Result<model::PostView, AppError> {
+        let (viewer, scope, state) = (require_viewer()?, read_scope()?, state()?);
+        let mut post = store::post(&state.db, &scope, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let after = after_thread
+            .zip(after_id)
+            .map(|(thread_id, id)| crate::conversations::model::CommentsCursor { thread_id, id });
+        let conversation = crate::conversations::reads::for_post(&state.db, &scope, id, after);
+        post.conversation = conversation.await?;
+        post.conversation.answering = crate::questions::api::answering(&state, &viewer, &post).await?;
+        let posts = std::slice::from_mut(&mut post);
+        crate::conversations::reads::with_accepted(&state.db, &scope, posts).await?;
+        Ok(post)
     }
 
     /// A feed page with each card's conversation (reactions, comment count, latest comments).
@@ -104,7 +149,29 @@ mod server {
                 post.conversation = conversation;
             }
         }
+        crate::conversations::reads::with_accepted(db, scope, &mut page.posts).await?;
         Ok(page)
+    }
+
+    /// A post checked and ready to publish.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Post<'a> {
+        pub body_md: &'a str,
+        pub audience: Audience,
+        pub kind: model::PostKind,
+        pub title: Option<&'a str>,
+    }
+
+    impl<'a> Post<'a> {
+        /// An update to `audience`.
+        pub fn update(body_md: &'a str, audience: Audience) -> Post<'a> {
+            Post {
+                body_md,
+                audience,
+                kind: model::PostKind::Update,
+                title: None,
+            }
+        }
     }
 
     /// Stores a post and its event in one transaction, then wakes the live streams. Also how
@@ -112,21 +179,31 @@ mod server {
     pub async fn publish(
         state: &AppState,
         author_id: i64,
-        body_md: &str,
-        audience: Audience,
+        post: Post<'_>,
         idempotency_key: Option<&str>,
     ) -> Result<model::PostView, AppError> {
+        let Post {
+            body_md,
+            audience,
+            kind,
+            title,
+        } = post;
         let rendered = crate::people::mentions::render(&state.db, body_md).await?;
         let new = store::NewPost {
             author_id,
             body_md,
             body_html: &rendered.html,
             audience,
+            kind,
+            title,
             idempotency_key,
         };
         let mut tx = crate::db::begin_write(&state.db).await?;
         let (mut post, created) = store::create_post(&mut tx, new).await?;
         if created {
+            if kind == model::PostKind::Question {
+                crate::questions::store::ask(&mut tx, post.id).await?;
+            }
             post.topics = crate::ui::markdown::topics(body_md);
             crate::topics::store::tag(&mut tx, post.id, &post.topics).await?;
             let event = model::PostCreated(post.clone());

@@ -35,6 +35,13 @@ pub fn PostCard(post: PostView, viewer_id: i64, #[prop(optional)] full: bool) ->
                     <ItemActions item author_id=post.author_id viewer_id full/>
                 </div>
             </header>
+            {post.title.map(|title| view! {
+                <h2 class="post-title">
+                    <span class="post-kind">{post.kind.label()}</span>
+                    {(post.accepted.is_some()).then(|| view! { <span class="badge answered">"Answered"</span> })}
+                    <a href=format!("/posts/{}", post.id)>{title}</a>
+                </h2>
+            })}
             // Rendered from Markdown and cleaned by the allowlist sanitizer on the server.
             <div class="post-body" id=format!("{}-body", item.key()) inner_html=post.body_html></div>
             <crate::conversations::Conversation

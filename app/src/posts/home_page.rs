@@ -25,16 +25,16 @@ pub fn HomePage() -> impl IntoView {
 
 /// The first page of the feed, rendered here on the server and handed to the [`LiveFeed`]
 /// island as static children. `?before=` starts the feed further back (the no-JavaScript
-/// "Load more"); `?draft=` and `?error=` are what a failed plain form post brought back.
+/// "Load more"); `?draft=`, `?title=`, `?error=` and the like are what a failed plain form post
+/// brought back.
 #[component]
 fn HomeFeed() -> impl IntoView {
     let query = use_query_map().read_untracked();
     let before = crate::ui::url::before_param();
-    let draft = query.get("draft").unwrap_or_default();
+    let draft = super::composer::returned_draft();
     // A comment form on a card failed: its error shows by that form, not the composer's.
     let error = submitted_error().filter(|_| query.get(COMMENT_ON_PARAM).is_none());
     let view = FeedView::from_query(query.get("view").as_deref());
-    let chosen = query.get("audience");
     let page = OnceResource::new(async move {
         let page = match view {
             FeedView::Following => following_feed(before).await?,
@@ -49,14 +49,13 @@ fn HomeFeed() -> impl IntoView {
         {before.is_none().then(|| view! { <crate::suggestions::PeopleYouMayKnow/> })}
         <Suspense fallback=|| view! { <p class="loading">"Loading posts…"</p> }>
             {move || {
-                let (draft, error, chosen) = (draft.clone(), error.clone(), chosen.clone());
+                let (draft, error) = (draft.clone(), error.clone());
                 Suspend::new(async move {
                     match page.await {
                         Ok((first, audiences)) => view! {
                             <LiveFeed
                                 view
                                 audiences
-                                chosen
                                 viewer_id
                                 moderator=crate::ui::is_moderator()
                                 first_ids=first.posts.iter().map(|p| p.id).collect()

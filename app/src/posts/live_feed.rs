@@ -33,9 +33,8 @@ pub fn LiveFeed(
     live_after: i64,
     /// Whether this is the top of the feed (not a `?before=` page): only the top goes live.
     is_start: bool,
-    /// The audience, draft and error a failed plain form post left.
-    chosen: Option<String>,
-    draft: String,
+    /// The draft and error a failed plain form post left.
+    draft: super::model::Draft,
     error: Option<String>,
     children: Children,
 ) -> impl IntoView {
@@ -104,7 +103,7 @@ pub fn LiveFeed(
             let page = match view {
                 FeedView::Everyone => home_feed(Some(before)).await,
                 FeedView::Following => following_feed(Some(before)).await,
-                FeedView::Group(id) => crate::groups::api::group(id, Some(before))
+                FeedView::Group(id) => crate::groups::api::group(id, None, Some(before))
                     .await
                     .and_then(|group| group.posts.ok_or(crate::error::AppError::NotFound)),
             };
@@ -130,7 +129,7 @@ pub fn LiveFeed(
             </For>
         </section>
         // Only where the viewer may post: a public group's page shows no composer to others.
-        {(!audiences.is_empty()).then(move || view! { <Composer on_posted=add audiences chosen draft error/> })}
+        {(!audiences.is_empty()).then(move || view! { <Composer on_posted=add audiences draft error/> })}
         <section aria-label=feed_label(view) class="feed">
             {is_start.then(|| view! {
                 <p class="live-status" role="status">{move || state.get().label()}</p>

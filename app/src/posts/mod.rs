@@ -10,6 +10,7 @@ mod post_page;
 pub mod store;
 
 pub use card::{PostCard, PostList};
+pub use composer::returned_draft;
 pub use home_page::HomePage;
 pub use live_feed::LiveFeed;
 pub use post_page::PostPage;

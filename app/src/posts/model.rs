@@ -4,6 +4,7 @@ use crate::error::{AppError, Problem};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_BODY_CHARS: usize = 10_000;
+pub const MAX_TITLE_CHARS: usize = 150;
 pub const PAGE_SIZE: usize = 20;
 
 /// A post ready to show: its Markdown already rendered and sanitized on the server.
@@ -15,6 +16,15 @@ pub struct PostView {
     pub author_name: String,
     pub body_html: String,
     pub created_at: i64,
+    /// An update, a discussion or a question.
+    #[serde(default, skip_serializing_if = "PostKind::is_update")]
+    pub kind: PostKind,
+    /// A discussion's or a question's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A question's accepted answer (a comment's id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<i64>,
     /// The author's photo (a media id), if they have one.
     #[serde(default)]
     pub author_photo: Option<i64>,
@@ -32,6 +42,55 @@ pub struct PostView {
     /// which has none yet).
     #[serde(default, skip_serializing_if = "is_untouched")]
     pub conversation: Conversation,
+}
+
+/// What a post is: an update (the default), a discussion (with a title), or a question (with a
+/// title; its comments are answers, and one can be accepted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum PostKind {
+    #[default]
+    Update,
+    Discussion,
+    Question,
+}
+
+impl PostKind {
+    pub const ALL: [PostKind; 3] = [PostKind::Update, PostKind::Discussion, PostKind::Question];
+
+    /// The key stored in `posts.kind` and sent by forms.
+    pub fn key(self) -> &'static str {
+        match self {
+            PostKind::Update => "update",
+            PostKind::Discussion => "discussion",
+            PostKind::Question => "question",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<PostKind> {
+        Self::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PostKind::Update => "Update",
+            PostKind::Discussion => "Discussion",
+            PostKind::Question => "Question",
+        }
+    }
+
+    pub fn is_update(&self) -> bool {
+        *self == PostKind::Update
+    }
+}
+
+/// What the composer starts with: empty, or what a failed plain form post brought back.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub body: String,
+    /// The audience chosen (its form value), if any.
+    pub audience: Option<String>,
+    pub kind: PostKind,
+    pub title: String,
 }
 
 /// A group as a post names it.
@@ -74,6 +133,18 @@ pub const KEY_MALFORMED: Problem = Problem::new(
     "This request's idempotency key is malformed: use up to 64 letters, digits and dashes.",
 );
 pub const CANNOT_POST: Problem = Problem::new("cannot-post", "You cannot post here.");
+pub const KIND_UNKNOWN: Problem = Problem::new(
+    "post-kind-unknown",
+    "Choose what you are posting: an update, a discussion or a question.",
+);
+pub const TITLE_MISSING: Problem = Problem::new(
+    "post-title-missing",
+    "Give your discussion or question a title.",
+);
+pub const TITLE_LONG: Problem = Problem::new(
+    "post-title-long",
+    "Titles can be at most 150 characters. Put the rest in the text.",
+);
 
 /// The home feed's two views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -112,7 +183,15 @@ impl FeedView {
 }
 
 /// Every problem posting can come back with.
-pub const PROBLEMS: &[Problem] = &[BODY_EMPTY, BODY_LONG, KEY_MALFORMED, CANNOT_POST];
+pub const PROBLEMS: &[Problem] = &[
+    BODY_EMPTY,
+    BODY_LONG,
+    KEY_MALFORMED,
+    CANNOT_POST,
+    KIND_UNKNOWN,
+    TITLE_MISSING,
+    TITLE_LONG,
+];
 
 /// The text of a new post: trimmed, not empty, not too long.
 pub fn parse_body(raw: &str) -> Result<String, AppError> {
@@ -123,6 +202,30 @@ pub fn parse_body(raw: &str) -> Result<String, AppError> {
         Err(AppError::invalid(BODY_LONG))
     } else {
         Ok(body.to_string())
+    }
+}
+
+/// The kind a form sent (an update when it sent none).
+pub fn parse_kind(raw: Option<&str>) -> Result<PostKind, AppError> {
+    match raw.map(str::trim).filter(|k| !k.is_empty()) {
+        None => Ok(PostKind::Update),
+        Some(key) => PostKind::from_key(key).ok_or(AppError::invalid(KIND_UNKNOWN)),
+    }
+}
+
+/// The title a post of `kind` has: none for an update (whatever was typed), otherwise trimmed,
+/// on one line, not empty, not too long.
+pub fn parse_title(kind: PostKind, raw: &str) -> Result<Option<String>, AppError> {
+    if kind == PostKind::Update {
+        return Ok(None);
+    }
+    let title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.is_empty() {
+        Err(AppError::invalid(TITLE_MISSING))
+    } else if title.chars().count() > MAX_TITLE_CHARS {
+        Err(AppError::invalid(TITLE_LONG))
+    } else {
+        Ok(Some(title))
     }
 }
 
@@ -148,6 +251,20 @@ mod tests {
         assert!(parse_body("  \n ").is_err());
         assert_eq!(parse_body(" hello ").unwrap(), "hello");
         assert!(parse_body(&"x".repeat(MAX_BODY_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn kinds_and_titles_are_checked() {
+        assert_eq!(parse_kind(None).unwrap(), PostKind::Update);
+        assert_eq!(parse_kind(Some("question")).unwrap(), PostKind::Question);
+        assert!(parse_kind(Some("poll")).is_err());
+        assert_eq!(parse_title(PostKind::Update, "ignored").unwrap(), None);
+        assert!(parse_title(PostKind::Question, "  ").is_err());
+        assert_eq!(
+            parse_title(PostKind::Discussion, " Where\n do   we meet? ").unwrap(),
+            Some("Where do we meet?".into())
+        );
+        assert!(parse_title(PostKind::Question, &"x".repeat(MAX_TITLE_CHARS + 1)).is_err());
     }
 
     #[test]

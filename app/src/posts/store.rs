@@ -1,28 +1,32 @@
 //! SQL for the `posts` table. Feeds page by keyset on the time-ordered id (primary key on both
 //! databases), never by OFFSET, so the 1,000th page costs what the first does.
-use super::model::{FeedPage, GroupLink, PostView, PAGE_SIZE};
+use super::model::{FeedPage, GroupLink, PostKind, PostView, PAGE_SIZE};
 use crate::db::{insert_rows, new_id, now_ms, Db};
 use crate::policy::{Audience, Reach, ReadScope};
 use crate::revisions::model::{Edited, Revisable};
 use sqlx::{any::AnyRow, AnyConnection, Row};
 
-/// A post with its author's handle, name and photo (from their account and profile), and its
-/// group's id and name if it was posted in one.
-const SELECT_POST: &str = "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, \
-     pr.photo_id, p.edited_by, g.id, g.name FROM posts p JOIN users u ON u.id = p.author_id \
-     LEFT JOIN profiles pr ON pr.user_id = p.author_id LEFT JOIN groups g ON g.audience = p.audience";
+/// The columns of a post with its author's handle, name and photo (from their account and
+/// profile), its group's id and name if it was posted in one, and a question's accepted answer.
+const POST_COLUMNS: &str = "p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, \
+     pr.photo_id, p.edited_by, g.id, g.name, p.kind, p.title, q.accepted_id";
 
-/// A page of posts, each row with the event log's head.
+/// Where those columns come from.
+const POST_TABLES: &str = "FROM posts p JOIN users u ON u.id = p.author_id \
+     LEFT JOIN profiles pr ON pr.user_id = p.author_id \
+     LEFT JOIN groups g ON g.audience = p.audience LEFT JOIN questions q ON q.id = p.id";
+
+static SELECT_POST: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| format!("SELECT {POST_COLUMNS} {POST_TABLES}"));
+
+/// A page of posts, each row with the event log's head (column [`HEAD_COLUMN`]).
 static SELECT_PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
-        "SELECT p.id, p.author_id, u.handle, u.name, p.body_html, p.created_at, pr.photo_id, \
-         p.edited_by, g.id, g.name, {} \
-         FROM posts p JOIN users u ON u.id = p.author_id \
-         LEFT JOIN profiles pr ON pr.user_id = p.author_id \
-         LEFT JOIN groups g ON g.audience = p.audience",
+        "SELECT {POST_COLUMNS}, {} {POST_TABLES}",
         crate::events::store::HEAD
     )
 });
+const HEAD_COLUMN: usize = 13;
 
 fn post_from_row(row: &AnyRow) -> Result<PostView, sqlx::Error> {
     let author_id = row.try_get(1)?;
@@ -42,17 +46,20 @@ fn post_from_row(row: &AnyRow) -> Result<PostView, sqlx::Error> {
             }),
             None => None,
         },
+        kind: PostKind::from_key(&row.try_get::<String, _>(10)?).unwrap_or_default(),
+        title: row.try_get(11)?,
+        accepted: row.try_get(12)?,
         topics: Vec::new(),
         conversation: Default::default(),
     })
 }
 
-/// A page's rows carry the event log's head (column 10) read in the same statement, so the page
+/// A page's rows carry the event log's head read in the same statement, so the page
 /// and the head are one snapshot: every event up to it is in the page, none after. An empty
 /// page reads the head on its own.
 async fn into_page(db: &Db, rows: Vec<AnyRow>) -> Result<FeedPage, sqlx::Error> {
     let live_after = match rows.first() {
-        Some(row) => row.try_get(10)?,
+        Some(row) => row.try_get(HEAD_COLUMN)?,
         None => crate::events::store::head(db).await?,
     };
     let mut posts = rows
@@ -72,20 +79,50 @@ async fn into_page(db: &Db, rows: Vec<AnyRow>) -> Result<FeedPage, sqlx::Error> 
     })
 }
 
+/// A value for one of a page filter's parameters.
+pub enum Param<'a> {
+    Id(i64),
+    Text(&'a str),
+}
+
+/// A page of the posts `scope` may see, newest first, whose ids are rows of `table` (with `id`,
+/// `author_id` and `audience` columns) matching `filter`: one keyset branch per audience
+/// ([`ReadScope::visible_ids`]). `filter`'s parameters are `$1..` in the order of `params`.
+/// Other capabilities' tables (topics, questions) page their posts through this.
+pub async fn page_where(
+    db: &Db,
+    (table, filter, reach): (&str, &str, Reach),
+    scope: &ReadScope,
+    params: &[Param<'_>],
+) -> Result<FeedPage, sqlx::Error> {
+    let sql = format!(
+        "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
+        *SELECT_PAGE,
+        scope.visible_ids(table, filter, (params.len() + 1, PAGE_SIZE + 1), reach),
+        PAGE_SIZE + 1
+    );
+    let query = params
+        .iter()
+        .fold(sqlx::query(&sql), |query, param| match param {
+            Param::Id(id) => query.bind(*id),
+            Param::Text(text) => query.bind(*text),
+        });
+    into_page(db, scope.bind(query).fetch_all(db).await?).await
+}
+
+/// Where a page starts: before the cursor, or at the newest.
+pub fn page_start(before: Option<i64>) -> Param<'static> {
+    Param::Id(before.unwrap_or(i64::MAX))
+}
+
 /// The newest posts `scope` may see before `before` (exclusive), newest first.
 pub async fn feed_page(
     db: &Db,
     scope: &ReadScope,
     before: Option<i64>,
 ) -> Result<FeedPage, sqlx::Error> {
-    let sql = format!(
-        "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
-        *SELECT_PAGE,
-        scope.visible_ids("posts", "id < $1", (2, PAGE_SIZE + 1), Reach::Subscribed),
-        PAGE_SIZE + 1
-    );
-    let query = scope.bind(sqlx::query(&sql).bind(before.unwrap_or(i64::MAX)));
-    into_page(db, query.fetch_all(db).await?).await
+    let source = ("posts", "id < $1", Reach::Subscribed);
+    page_where(db, source, scope, &[page_start(before)]).await
 }
 
 /// The posts `scope` may see before `before` by the people `follower` follows, about the topics
@@ -102,16 +139,8 @@ pub async fn following_page(
         crate::follows::store::followed_by("$2"),
         crate::topics::store::followed_posts("$2")
     );
-    let sql = format!(
-        "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
-        *SELECT_PAGE,
-        scope.visible_ids("posts", &filter, (3, PAGE_SIZE + 1), Reach::Subscribed),
-        PAGE_SIZE + 1
-    );
-    let query = sqlx::query(&sql)
-        .bind(before.unwrap_or(i64::MAX))
-        .bind(follower);
-    into_page(db, scope.bind(query).fetch_all(db).await?).await
+    let source = ("posts", filter.as_str(), Reach::Subscribed);
+    page_where(db, source, scope, &[page_start(before), Param::Id(follower)]).await
 }
 
 /// One author's posts that `scope` may see before `before`, newest first.
@@ -121,47 +150,8 @@ pub async fn author_page(
     author_id: i64,
     before: Option<i64>,
 ) -> Result<FeedPage, sqlx::Error> {
-    let sql = format!(
-        "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
-        *SELECT_PAGE,
-        scope.visible_ids(
-            "posts",
-            "author_id = $1 AND id < $2",
-            (3, PAGE_SIZE + 1),
-            Reach::Readable,
-        ),
-        PAGE_SIZE + 1
-    );
-    let query = sqlx::query(&sql)
-        .bind(author_id)
-        .bind(before.unwrap_or(i64::MAX));
-    into_page(db, scope.bind(query).fetch_all(db).await?).await
-}
-
-/// The posts about `topic` that `scope` may see before `before`, newest first: the same bounded
-/// branches, over the topic's own rows.
-pub async fn topic_page(
-    db: &Db,
-    scope: &ReadScope,
-    topic: &str,
-    before: Option<i64>,
-) -> Result<FeedPage, sqlx::Error> {
-    let table = crate::topics::store::TABLE;
-    let sql = format!(
-        "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
-        *SELECT_PAGE,
-        scope.visible_ids(
-            table,
-            "topic = $1 AND id < $2",
-            (3, PAGE_SIZE + 1),
-            Reach::Readable,
-        ),
-        PAGE_SIZE + 1
-    );
-    let query = sqlx::query(&sql)
-        .bind(topic)
-        .bind(before.unwrap_or(i64::MAX));
-    into_page(db, scope.bind(query).fetch_all(db).await?).await
+    let source = ("posts", "author_id = $1 AND id < $2", Reach::Readable);
+    page_where(db, source, scope, &[Param::Id(author_id), page_start(before)]).await
 }
 
 /// The posts of the group `group_id` that `scope` may see before `before`, newest first: the
@@ -173,27 +163,16 @@ pub async fn group_page(
     group_id: i64,
     before: Option<i64>,
 ) -> Result<FeedPage, sqlx::Error> {
-    let sql = format!(
-        "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
-        *SELECT_PAGE,
-        scope.visible_ids(
-            "posts",
-            "audience = $1 AND id < $2",
-            (3, PAGE_SIZE + 1),
-            Reach::Readable,
-        ),
-        PAGE_SIZE + 1
-    );
-    let query = sqlx::query(&sql)
-        .bind(Audience::Group(group_id).key())
-        .bind(before.unwrap_or(i64::MAX));
-    into_page(db, scope.bind(query).fetch_all(db).await?).await
+    let audience = Audience::Group(group_id).key();
+    let source = ("posts", "audience = $1 AND id < $2", Reach::Readable);
+    page_where(db, source, scope, &[Param::Text(&audience), page_start(before)]).await
 }
 
 /// One post, if `scope` may see it.
 pub async fn post(db: &Db, scope: &ReadScope, id: i64) -> Result<Option<PostView>, sqlx::Error> {
     let sql = format!(
-        "{SELECT_POST} WHERE p.id = $1 AND {}",
+        "{} WHERE p.id = $1 AND {}",
+        *SELECT_POST,
         scope.sql("p.audience", "p.author_id", 2)
     );
     let row = scope
@@ -283,6 +262,8 @@ pub struct NewPost<'a> {
     pub body_md: &'a str,
     pub body_html: &'a str,
     pub audience: Audience,
+    pub kind: PostKind,
+    pub title: Option<&'a str>,
     pub idempotency_key: Option<&'a str>,
 }
 
@@ -296,7 +277,7 @@ pub async fn create_post(
     let id = new_id();
     let inserted = sqlx::query(
         "INSERT INTO posts (id, author_id, body_md, body_html, audience, created_at, \
-         idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         idempotency_key, kind, title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
          ON CONFLICT (author_id, idempotency_key) DO NOTHING",
     )
     .bind(id)
@@ -306,12 +287,14 @@ pub async fn create_post(
     .bind(new.audience.key())
     .bind(now_ms())
     .bind(new.idempotency_key)
+    .bind(new.kind.key())
+    .bind(new.title)
     .execute(&mut *conn)
     .await?
     .rows_affected()
         == 1;
     let key = (new.author_id, new.idempotency_key);
-    let row = crate::db::made_or_earlier(conn, (SELECT_POST, "p"), inserted, id, key).await?;
+    let row = crate::db::made_or_earlier(conn, (SELECT_POST.as_str(), "p"), inserted, id, key).await?;
     Ok((post_from_row(&row)?, inserted))
 }
 
@@ -324,6 +307,8 @@ pub struct SeedPost {
     pub body_md: String,
     pub body_html: String,
     pub created_at: i64,
+    pub kind: PostKind,
+    pub title: Option<String>,
 }
 
 /// Inserts many posts in one statement (the seed command's bulk path).
@@ -338,6 +323,8 @@ pub async fn insert_many(
         "body_md",
         "body_html",
         "created_at",
+        "kind",
+        "title",
     ];
     insert_rows(conn, "posts", &columns, posts, |query, p| {
         query
@@ -347,6 +334,8 @@ pub async fn insert_many(
             .bind(&p.body_md)
             .bind(&p.body_html)
             .bind(p.created_at)
+            .bind(p.kind.key())
+            .bind(p.title.as_deref())
     })
     .await
 }

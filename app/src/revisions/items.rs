@@ -81,6 +81,7 @@ pub async fn delete(
             let Some(kept) = conversations::delete(conn, item.id, base).await? else {
                 return Ok(None);
             };
+            crate::questions::store::forget_answer(conn, item.id).await?;
             let post = Item::post(post_id);
             let comment_count =
                 conversations::add_to_count(conn, post, conversations::COMMENTS, -1).await?;

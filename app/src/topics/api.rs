@@ -47,7 +47,7 @@ mod server {
     pub async fn topic(name: String, before: Option<i64>) -> Result<model::TopicView, AppError> {
         let (viewer, scope, state) = (require_viewer()?, read_scope()?, state()?);
         let name = parse_name(&name)?;
-        let posts = crate::posts::store::topic_page(&state.db, &scope, &name, before).await?;
+        let posts = store::posts_page(&state.db, &scope, &name, before).await?;
         let posts = crate::posts::api::with_conversations(&state.db, &scope, posts).await?;
         let (writers, top_writers) = store::writers(&state.db, &scope, &name).await?;
         let follow = store::follow_state(&state.db, viewer.id, &name).await?;

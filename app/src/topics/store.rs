@@ -1,14 +1,28 @@
-//! SQL for `post_topics` (which posts name which topic) and `topic_follows`. The posts store
-//! reads a topic's posts through [`TABLE`] and the Following feed through [`followed_posts`].
+//! SQL for `post_topics` (which posts name which topic) and `topic_follows`. A topic's posts
+//! are paged by the posts store over [`TABLE`]; the Following feed takes [`followed_posts`].
 use super::model::{TopWriter, TopicFollow, TopicSummary, TOP_WRITERS};
 use crate::db::{now_ms, Db};
 use crate::follows::model::PersonLink;
-use crate::policy::ReadScope;
+use crate::policy::{Reach, ReadScope};
+use crate::posts::{model::FeedPage, store::Param};
 use sqlx::{AnyConnection, Row};
 
 /// The table of posts by topic: `id` is the post's, with its `author_id` and `audience`, so
 /// [`ReadScope::visible_ids`] reads it as it reads `posts`.
 pub const TABLE: &str = "post_topics";
+
+/// The posts about `topic` that `scope` may see before `before`, newest first: the home feed's
+/// bounded branches, over the topic's own rows.
+pub async fn posts_page(
+    db: &Db,
+    scope: &ReadScope,
+    topic: &str,
+    before: Option<i64>,
+) -> Result<FeedPage, sqlx::Error> {
+    let source = (TABLE, "topic = $1 AND id < $2", Reach::Readable);
+    let params = [Param::Text(topic), crate::posts::store::page_start(before)];
+    crate::posts::store::page_where(db, source, scope, &params).await
+}
 
 /// Gives the post `post_id` the topics `topics` (its old ones go), inside the caller's
 /// transaction. Its author and audience are copied from the post.

@@ -41,6 +41,7 @@ fn account_links(viewer: Option<Viewer>) -> AnyView {
             <A href="/people">"People"</A>
             <A href="/groups">"Groups"</A>
             <A href="/topics">"Topics"</A>
+            <A href="/questions">"Questions"</A>
             <A href="/invite">"Invite"</A>
             <A href="/settings">"Settings"</A>
             <A href=format!("/people/{}", viewer.handle)>

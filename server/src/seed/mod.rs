@@ -6,6 +6,7 @@ mod edits;
 mod groups;
 mod organization;
 mod photos;
+mod questions;
 mod texts;
 mod words;
 
@@ -21,7 +22,10 @@ use app::{
     },
     people::store::{self as profiles, NewProfile},
     policy::Audience,
-    posts::store::{self as posts, SeedPost},
+    posts::{
+        model::PostKind,
+        store::{self as posts, SeedPost},
+    },
 };
 use organization::Member;
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
@@ -217,6 +221,7 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
     let members: std::collections::HashMap<i64, &Member> = authors.iter().copied().collect();
     let started = Instant::now();
     let (mut made, mut comments, mut reactions, mut edited, mut tagged) = (0, 0, 0, 0, 0);
+    let (mut question_count, mut answered) = (0, 0);
     // The newest post with an edit history (the history page is benchmarked).
     let mut last_edited = None;
     // The post with the most comments (its permalink is benchmarked).
@@ -235,7 +240,9 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
                         post = in_group(&mut rng, post, group, members[&author]);
                         post.author_id = author;
                     }
-                    mention_someone(&mut rng, post, &handles)
+                    let post = mention_someone(&mut rng, post, &handles);
+                    let author = members[&post.author_id];
+                    questions::kind_for(&mut rng, post, author)
                 })
                 .collect();
             posts::insert_many(&mut tx, &batch).await?;
@@ -252,6 +259,10 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
                 }
             }
             insert_conversations(&mut tx, &talk).await?;
+            let asked = questions::for_batch(&mut rng, &batch, &talk.comments);
+            answered += asked.iter().filter(|q| q.accepted.is_some()).count();
+            question_count += asked.len();
+            app::questions::store::insert_many(&mut tx, &asked).await?;
             let changed = edits::for_batch(&mut tx, &mut rng, &batch, until).await?;
             edited += changed.len();
             last_edited = changed.last().copied().or(last_edited);
@@ -272,16 +283,19 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
         );
     }
     println!(
-        "Seeded Northwind: {} people, {} follows, {} photos, {} groups, {} posts ({edited} edited, {tagged} topic tags), {comments} comments, {reactions} reactions. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
+        "Seeded Northwind: {} people, {} follows, {} photos, {} groups, {} posts ({edited} edited, {tagged} topic tags, {question_count} questions of which {answered} answered), {comments} comments, {reactions} reactions. Sign in as {ADMIN_EMAIL} (or anyone) with the password {PASSWORD}.",
         ids.len(),
         pairs.len(),
         photos.iter().flatten().count(),
         groups.len(),
         options.posts
     );
-    if let Some(group) = groups.iter().max_by_key(|g| g.members.len()) {
+    // The administrator's largest group (a page they may read, whatever its visibility).
+    let admin = ids.first().copied();
+    let theirs = groups.iter().filter(|g| admin.is_some_and(|a| g.members.contains(&a)));
+    if let Some(group) = theirs.max_by_key(|g| g.members.len()) {
         println!(
-            "largest group: /groups/{} ({} members)",
+            "largest group of the administrator's: /groups/{} ({} members)",
             group.id,
             group.members.len()
         );
@@ -454,6 +468,8 @@ fn make_post(
         body_html: app::ui::markdown::render(&body_md),
         body_md,
         created_at,
+        kind: PostKind::Update,
+        title: None,
     }
 }
 

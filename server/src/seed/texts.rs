@@ -148,3 +148,28 @@ pub fn comment(rng: &mut StdRng, author: &Member) -> String {
         _ => format!("Count me in for {day}."),
     }
 }
+
+/// A question's title, about the asker's work.
+pub fn question_title(rng: &mut StdRng, author: &Member) -> String {
+    let skill = author.skills.choose(rng).copied().unwrap_or("planning");
+    let project = author.team.projects.choose(rng).copied().unwrap_or("our plans");
+    let office = author.place.0;
+    match rng.gen_range(0..5) {
+        0 => format!("How do we get started with {skill}?"),
+        1 => format!("Who owns {project} now?"),
+        2 => format!("Is there a room for workshops in {office}?"),
+        3 => format!("What is the best way to test {skill} changes?"),
+        _ => format!("Where are the notes for {project}?"),
+    }
+}
+
+/// A discussion's title, about the writer's work.
+pub fn discussion_title(rng: &mut StdRng, author: &Member) -> String {
+    let skill = author.skills.choose(rng).copied().unwrap_or("planning");
+    let project = author.team.projects.choose(rng).copied().unwrap_or("our plans");
+    match rng.gen_range(0..3) {
+        0 => format!("Ideas for the next step of {project}"),
+        1 => format!("What we should change about {skill}"),
+        _ => format!("Retrospective: {project}"),
+    }
+}

@@ -25,7 +25,12 @@ async fn create(owner: &Person, name: &str, visibility: Visibility) -> i64 {
 }
 
 async fn group(person: &Visitor, id: i64) -> Result<GroupView, AppError> {
-    person.read(Group { id, before: None }).await
+    person.read(Group {
+        id,
+        filter: None,
+        before: None,
+    })
+    .await
 }
 
 async fn post_in(
@@ -37,6 +42,8 @@ async fn post_in(
         .run(CreatePost {
             body: body.into(),
             audience: Some(id.to_string()),
+            kind: None,
+            title: String::new(),
             idempotency_key: None,
         })
         .await

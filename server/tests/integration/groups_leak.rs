@@ -18,6 +18,7 @@ use app::groups::model::{Role, Visibility};
 use app::notifications::api::Notifications;
 use app::people::api::GetProfile;
 use app::posts::api::{CreatePost, GetPost};
+use app::questions::api::{PersonQuestions, Questions, SetAcceptedAnswer};
 use app::topics::api::Topic;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -92,6 +93,10 @@ struct ModelPost {
     group: Option<usize>,
     /// A person it mentions.
     mentions: usize,
+    /// A question (otherwise an update).
+    question: bool,
+    /// A question's accepted answer's author.
+    answered_by: Option<usize>,
 }
 
 struct Case {
@@ -195,6 +200,8 @@ async fn run_case(seed: u64) -> Vec<String> {
         .run(CreatePost {
             body: "marker".into(),
             audience: None,
+            kind: None,
+            title: String::new(),
             idempotency_key: None,
         })
         .await
@@ -340,10 +347,13 @@ async fn post(case: &mut Case, rng: &mut Rng, problems: &mut Vec<String>) {
         case.posts.len(),
         case.people[mentions].viewer.handle
     );
+    let question = rng.chance(50);
     let made = case.people[author]
         .run(CreatePost {
             body,
             audience: group.map(|g| case.groups[g].id.to_string()),
+            kind: question.then(|| "question".into()),
+            title: format!("Question {} of case {}", case.posts.len(), case.seed),
             idempotency_key: None,
         })
         .await
@@ -353,6 +363,8 @@ async fn post(case: &mut Case, rng: &mut Rng, problems: &mut Vec<String>) {
         author,
         group,
         mentions,
+        question,
+        answered_by: None,
     });
 
     let outside: Vec<usize> = (0..GROUPS)
@@ -364,6 +376,8 @@ async fn post(case: &mut Case, rng: &mut Rng, problems: &mut Vec<String>) {
             .run(CreatePost {
                 body: "should not be posted".into(),
                 audience: Some(case.groups[g].id.to_string()),
+                kind: None,
+                title: String::new(),
                 idempotency_key: None,
             })
             .await;
@@ -388,7 +402,29 @@ async fn post(case: &mut Case, rng: &mut Rng, problems: &mut Vec<String>) {
         .group
         .is_none_or(|g| case.groups[g].roles.contains_key(&commenter));
     match done {
-        Ok(comment) if may_comment => case.comments.push((post.id, comment.id)),
+        Ok(comment) if may_comment => {
+            case.comments.push((post.id, comment.id));
+            // The asker accepts it half the time: it then shows on the answerer's profile.
+            if post.question && rng.chance(50) {
+                let accepted = case.people[post.author]
+                    .run(SetAcceptedAnswer {
+                        post_id: post.id,
+                        comment_id: Some(comment.id),
+                    })
+                    .await;
+                match accepted {
+                    Ok(()) => {
+                        if let Some(last) = case.posts.last_mut() {
+                            last.answered_by = Some(commenter);
+                        }
+                    }
+                    Err(error) => problems.push(format!(
+                        "person {} could not accept an answer on their question {}: {error:?}",
+                        post.author, post.id
+                    )),
+                }
+            }
+        }
         Ok(_) => problems.push(format!(
             "person {commenter} commented on post {} they may not take part in",
             post.id
@@ -457,6 +493,56 @@ async fn check_person(case: &Case, p: usize, problems: &mut Vec<String>) {
             |post| post.author == a && case.may_read(p, post),
             problems,
         );
+    }
+
+    // Every question, the unanswered and the answered ones.
+    for (filter, answered) in [(None, None), (Some("unanswered"), Some(false)), (Some("answered"), Some(true))] {
+        let list = me
+            .read(Questions {
+                filter: filter.map(String::from),
+                before: None,
+            })
+            .await
+            .expect("questions");
+        expect_posts(
+            case,
+            p,
+            &format!("questions {filter:?}"),
+            &ids(&list.posts),
+            |post| {
+                post.question
+                    && answered.is_none_or(|a| a == post.answered_by.is_some())
+                    && case.may_read(p, post)
+            },
+            problems,
+        );
+    }
+    // Each person's questions and accepted answers, as their profile lists them.
+    for a in 0..PEOPLE {
+        let lists = me
+            .read(PersonQuestions {
+                person_id: case.people[a].id(),
+            })
+            .await
+            .expect("a person's questions");
+        let newest = |rule: &dyn Fn(&ModelPost) -> bool| -> Vec<i64> {
+            let mut found: Vec<i64> = case.posts.iter().filter(|post| rule(post)).map(|post| post.id).collect();
+            found.sort_unstable_by(|x, y| y.cmp(x));
+            found.truncate(app::questions::model::PROFILE_LIST);
+            found
+        };
+        let asked = newest(&|post| post.question && post.author == a && case.may_read(p, post));
+        let answered = newest(&|post| post.answered_by == Some(a) && case.may_read(p, post));
+        let listed = |links: &[app::questions::model::QuestionLink]| -> Vec<i64> {
+            links.iter().map(|link| link.id).collect()
+        };
+        if listed(&lists.asked) != asked || listed(&lists.answered) != answered {
+            problems.push(format!(
+                "person {p}: person {a}'s questions {:?} and accepted answers {:?}, model {asked:?} and {answered:?}",
+                listed(&lists.asked),
+                listed(&lists.answered)
+            ));
+        }
     }
 
     // The topic's page.
@@ -555,6 +641,7 @@ async fn check_person(case: &Case, p: usize, problems: &mut Vec<String>) {
         match me
             .read(Group {
                 id: group.id,
+                filter: None,
                 before: None,
             })
             .await
@@ -576,6 +663,25 @@ async fn check_person(case: &Case, p: usize, problems: &mut Vec<String>) {
                     |post| post.group == Some(g) && case.may_read(p, post),
                     problems,
                 );
+                // Its answered questions, when its posts are readable.
+                if group.readable_by(p) {
+                    let answered = me
+                        .read(Group {
+                            id: group.id,
+                            filter: Some("answered".into()),
+                            before: None,
+                        })
+                        .await
+                        .expect("a group's answered questions");
+                    expect_posts(
+                        case,
+                        p,
+                        &format!("group {g} answered questions"),
+                        &answered.posts.as_ref().map(&ids).unwrap_or_default(),
+                        |post| post.group == Some(g) && post.answered_by.is_some(),
+                        problems,
+                    );
+                }
                 let role = view.standing.role;
                 if role != group.roles.get(&p).copied() {
                     problems.push(format!(

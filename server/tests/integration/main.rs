@@ -19,6 +19,7 @@ mod people;
 mod people_import;
 mod photos;
 mod posts;
+mod questions;
 mod read_scope;
 mod revisions;
 mod security;

@@ -173,6 +173,8 @@ async fn a_malformed_idempotency_key_is_a_bad_request() {
     let call = CreatePost {
         body: "hello".into(),
         audience: None,
+        kind: None,
+        title: String::new(),
         idempotency_key: Some("<not a key>".into()),
     };
     let error = ada.run(call).await.unwrap_err();

@@ -257,7 +257,8 @@ impl TestApp {
         audience: app::policy::Audience,
         body: &str,
     ) -> app::posts::model::PostView {
-        app::posts::api::publish(&self.state, author.id(), body, audience, None)
+        let post = app::posts::api::Post::update(body, audience);
+        app::posts::api::publish(&self.state, author.id(), post, None)
             .await
             .expect("post published")
     }
@@ -549,6 +550,8 @@ impl Visitor {
         let call = CreatePost {
             body: body.into(),
             audience: None,
+            kind: None,
+            title: String::new(),
             idempotency_key: None,
         };
         self.run(call).await.expect("post created")
