@@ -9,9 +9,9 @@ use crate::groups::{GroupPage, GroupsPage, MembersPage, NewGroupPage, RequestsPa
 use crate::notifications::NotificationsPage;
 use crate::people::{DirectoryPage, PeopleImportPage, ProfilePage, ReportsListPage};
 use crate::posts::{HomePage, PostPage};
+use crate::questions::QuestionsPage;
 use crate::revisions::{DeletePage, EditPage, HistoryPage};
 use crate::setup::SetupPage;
-use crate::questions::QuestionsPage;
 use crate::topics::{TopicPage, TopicsPage};
 use crate::ui::{provide_session, Header, NotFound};
 use leptos::prelude::*;

@@ -2,8 +2,8 @@
 //! statements: for a page of feed cards, one for the latest comments of all of them, one for
 //! all their counts and one for the viewer's reactions, whatever the page holds.
 use super::model::{
-    Answering, CommentView, CommentsCursor, CommentsPage, Conversation, Item, ReactionCounts, ReactionKind,
-    Reactions, CARD_COMMENTS,
+    Answering, CommentView, CommentsCursor, CommentsPage, Conversation, Item, ReactionCounts,
+    ReactionKind, Reactions, CARD_COMMENTS,
 };
 use super::store;
 use crate::db::Db;

@@ -348,7 +348,9 @@ pub async fn comments_by_id(
         placeholders(1, ids.len()),
         scope.sql("c.audience", "c.author_id", ids.len() + 1)
     );
-    let query = ids.iter().fold(sqlx::query(&sql), |query, id| query.bind(*id));
+    let query = ids
+        .iter()
+        .fold(sqlx::query(&sql), |query, id| query.bind(*id));
     let rows = scope.bind(query).fetch_all(db).await?;
     rows.iter().map(comment_from_row).collect()
 }

@@ -169,7 +169,9 @@ mod server {
         let posts = if policy::may_read_group_posts(standing) {
             let db = &state.db;
             let page = match filter {
-                QuestionFilter::All => crate::posts::store::group_page(db, &scope, id, before).await?,
+                QuestionFilter::All => {
+                    crate::posts::store::group_page(db, &scope, id, before).await?
+                }
                 questions => {
                     crate::questions::store::page(db, &scope, (questions, Some(id)), before).await?
                 }

@@ -129,7 +129,8 @@ mod server {
             .map(|(thread_id, id)| crate::conversations::model::CommentsCursor { thread_id, id });
         let conversation = crate::conversations::reads::for_post(&state.db, &scope, id, after);
         post.conversation = conversation.await?;
-        post.conversation.answering = crate::questions::api::answering(&state, &viewer, &post).await?;
+        post.conversation.answering =
+            crate::questions::api::answering(&state, &viewer, &post).await?;
         let posts = std::slice::from_mut(&mut post);
         crate::conversations::reads::with_accepted(&state.db, &scope, posts).await?;
         Ok(post)

@@ -83,18 +83,21 @@ pub fn Composer(
             idempotency_key: Some(key.get_untracked()),
         });
     };
-    let kinds = PostKind::ALL.into_iter().map(move |this| {
-        let id = format!("composer-kind-{}", this.key());
-        let label_for = id.clone();
-        view! {
-            <label for=label_for class="choice">
-                <input type="radio" id=id name="kind" value=this.key()
-                    checked=kind.get_untracked() == this
-                    on:change=move |_| kind.set(this)/>
-                {this.label()}
-            </label>
-        }
-    }).collect_view();
+    let kinds = PostKind::ALL
+        .into_iter()
+        .map(move |this| {
+            let id = format!("composer-kind-{}", this.key());
+            let label_for = id.clone();
+            view! {
+                <label for=label_for class="choice">
+                    <input type="radio" id=id name="kind" value=this.key()
+                        checked=kind.get_untracked() == this
+                        on:change=move |_| kind.set(this)/>
+                    {this.label()}
+                </label>
+            }
+        })
+        .collect_view();
     let title_hidden = move || scripted.get() && kind.get() == PostKind::Update;
     let several = audiences.with_value(|all| all.len() > 1);
     view! {

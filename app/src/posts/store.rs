@@ -140,7 +140,13 @@ pub async fn following_page(
         crate::topics::store::followed_posts("$2")
     );
     let source = ("posts", filter.as_str(), Reach::Subscribed);
-    page_where(db, source, scope, &[page_start(before), Param::Id(follower)]).await
+    page_where(
+        db,
+        source,
+        scope,
+        &[page_start(before), Param::Id(follower)],
+    )
+    .await
 }
 
 /// One author's posts that `scope` may see before `before`, newest first.
@@ -151,7 +157,13 @@ pub async fn author_page(
     before: Option<i64>,
 ) -> Result<FeedPage, sqlx::Error> {
     let source = ("posts", "author_id = $1 AND id < $2", Reach::Readable);
-    page_where(db, source, scope, &[Param::Id(author_id), page_start(before)]).await
+    page_where(
+        db,
+        source,
+        scope,
+        &[Param::Id(author_id), page_start(before)],
+    )
+    .await
 }
 
 /// The posts of the group `group_id` that `scope` may see before `before`, newest first: the
@@ -165,7 +177,13 @@ pub async fn group_page(
 ) -> Result<FeedPage, sqlx::Error> {
     let audience = Audience::Group(group_id).key();
     let source = ("posts", "audience = $1 AND id < $2", Reach::Readable);
-    page_where(db, source, scope, &[Param::Text(&audience), page_start(before)]).await
+    page_where(
+        db,
+        source,
+        scope,
+        &[Param::Text(&audience), page_start(before)],
+    )
+    .await
 }
 
 /// One post, if `scope` may see it.
@@ -294,7 +312,8 @@ pub async fn create_post(
     .rows_affected()
         == 1;
     let key = (new.author_id, new.idempotency_key);
-    let row = crate::db::made_or_earlier(conn, (SELECT_POST.as_str(), "p"), inserted, id, key).await?;
+    let row =
+        crate::db::made_or_earlier(conn, (SELECT_POST.as_str(), "p"), inserted, id, key).await?;
     Ok((post_from_row(&row)?, inserted))
 }
 

@@ -58,7 +58,8 @@ mod server {
 
     pub async fn person_questions(person_id: i64) -> Result<model::QuestionsOf, AppError> {
         let (scope, state) = (read_scope()?, state()?);
-        let list = |column| store::links(&state.db, &scope, (column, person_id), model::PROFILE_LIST);
+        let list =
+            |column| store::links(&state.db, &scope, (column, person_id), model::PROFILE_LIST);
         Ok(model::QuestionsOf {
             asked: list("author_id").await?,
             answered: list("answerer_id").await?,
@@ -99,7 +100,9 @@ mod server {
         }
         let answer = match comment_id {
             Some(id) => match crate::conversations::store::comment_place(db, &scope, id).await? {
-                Some(place) if place.post_id == post_id && place.thread_id == id && !place.removed => {
+                Some(place)
+                    if place.post_id == post_id && place.thread_id == id && !place.removed =>
+                {
                     Some((id, place.author_id))
                 }
                 _ => return Err(AppError::invalid(model::NOT_AN_ANSWER)),

@@ -40,9 +40,15 @@ fn QuestionsLoader() -> impl IntoView {
 fn QuestionList(view: QuestionsView) -> impl IntoView {
     let QuestionsView { filter, posts } = view;
     let empty = match filter {
-        QuestionFilter::All => "No questions yet. Ask one from the home page: choose “Question” above the text.",
-        QuestionFilter::Unanswered => "No unanswered questions: every question has an accepted answer.",
-        QuestionFilter::Answered => "No answered questions yet. A question is answered once its asker accepts an answer.",
+        QuestionFilter::All => {
+            "No questions yet. Ask one from the home page: choose “Question” above the text."
+        }
+        QuestionFilter::Unanswered => {
+            "No unanswered questions: every question has an accepted answer."
+        }
+        QuestionFilter::Answered => {
+            "No answered questions yet. A question is answered once its asker accepts an answer."
+        }
     };
     view! {
         <FilterLinks base="/questions".to_string() current=filter label="Questions shown"/>

@@ -32,13 +32,15 @@ pub async fn accept(
     answer: Option<(i64, i64)>,
 ) -> Result<(), sqlx::Error> {
     let state = if answer.is_some() { ANSWERED } else { OPEN };
-    sqlx::query("UPDATE questions SET state = $1, accepted_id = $2, answerer_id = $3 WHERE id = $4")
-        .bind(state)
-        .bind(answer.map(|(comment, _)| comment))
-        .bind(answer.map(|(_, answerer)| answerer))
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "UPDATE questions SET state = $1, accepted_id = $2, answerer_id = $3 WHERE id = $4",
+    )
+    .bind(state)
+    .bind(answer.map(|(comment, _)| comment))
+    .bind(answer.map(|(_, answerer)| answerer))
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

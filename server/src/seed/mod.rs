@@ -292,7 +292,9 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
     );
     // The administrator's largest group (a page they may read, whatever its visibility).
     let admin = ids.first().copied();
-    let theirs = groups.iter().filter(|g| admin.is_some_and(|a| g.members.contains(&a)));
+    let theirs = groups
+        .iter()
+        .filter(|g| admin.is_some_and(|a| g.members.contains(&a)));
     if let Some(group) = theirs.max_by_key(|g| g.members.len()) {
         println!(
             "largest group of the administrator's: /groups/{} ({} members)",

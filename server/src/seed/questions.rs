@@ -24,7 +24,11 @@ pub fn kind_for(rng: &mut StdRng, mut post: SeedPost, author: &Member) -> SeedPo
 
 /// The questions of a batch, each with one of its answers (a comment that is not a reply)
 /// accepted half the time it has any.
-pub fn for_batch(rng: &mut StdRng, batch: &[SeedPost], comments: &[SeedComment]) -> Vec<SeedQuestion> {
+pub fn for_batch(
+    rng: &mut StdRng,
+    batch: &[SeedPost],
+    comments: &[SeedComment],
+) -> Vec<SeedQuestion> {
     batch
         .iter()
         .filter(|post| post.kind == PostKind::Question)

@@ -152,7 +152,12 @@ pub fn comment(rng: &mut StdRng, author: &Member) -> String {
 /// A question's title, about the asker's work.
 pub fn question_title(rng: &mut StdRng, author: &Member) -> String {
     let skill = author.skills.choose(rng).copied().unwrap_or("planning");
-    let project = author.team.projects.choose(rng).copied().unwrap_or("our plans");
+    let project = author
+        .team
+        .projects
+        .choose(rng)
+        .copied()
+        .unwrap_or("our plans");
     let office = author.place.0;
     match rng.gen_range(0..5) {
         0 => format!("How do we get started with {skill}?"),
@@ -166,7 +171,12 @@ pub fn question_title(rng: &mut StdRng, author: &Member) -> String {
 /// A discussion's title, about the writer's work.
 pub fn discussion_title(rng: &mut StdRng, author: &Member) -> String {
     let skill = author.skills.choose(rng).copied().unwrap_or("planning");
-    let project = author.team.projects.choose(rng).copied().unwrap_or("our plans");
+    let project = author
+        .team
+        .projects
+        .choose(rng)
+        .copied()
+        .unwrap_or("our plans");
     match rng.gen_range(0..3) {
         0 => format!("Ideas for the next step of {project}"),
         1 => format!("What we should change about {skill}"),

@@ -25,12 +25,13 @@ async fn create(owner: &Person, name: &str, visibility: Visibility) -> i64 {
 }
 
 async fn group(person: &Visitor, id: i64) -> Result<GroupView, AppError> {
-    person.read(Group {
-        id,
-        filter: None,
-        before: None,
-    })
-    .await
+    person
+        .read(Group {
+            id,
+            filter: None,
+            before: None,
+        })
+        .await
 }
 
 async fn post_in(

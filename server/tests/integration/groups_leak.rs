@@ -496,7 +496,11 @@ async fn check_person(case: &Case, p: usize, problems: &mut Vec<String>) {
     }
 
     // Every question, the unanswered and the answered ones.
-    for (filter, answered) in [(None, None), (Some("unanswered"), Some(false)), (Some("answered"), Some(true))] {
+    for (filter, answered) in [
+        (None, None),
+        (Some("unanswered"), Some(false)),
+        (Some("answered"), Some(true)),
+    ] {
         let list = me
             .read(Questions {
                 filter: filter.map(String::from),
@@ -526,7 +530,12 @@ async fn check_person(case: &Case, p: usize, problems: &mut Vec<String>) {
             .await
             .expect("a person's questions");
         let newest = |rule: &dyn Fn(&ModelPost) -> bool| -> Vec<i64> {
-            let mut found: Vec<i64> = case.posts.iter().filter(|post| rule(post)).map(|post| post.id).collect();
+            let mut found: Vec<i64> = case
+                .posts
+                .iter()
+                .filter(|post| rule(post))
+                .map(|post| post.id)
+                .collect();
             found.sort_unstable_by(|x, y| y.cmp(x));
             found.truncate(app::questions::model::PROFILE_LIST);
             found

@@ -130,13 +130,22 @@ async fn the_asker_accepts_an_answer_which_shows_first_and_counts_as_answered() 
     let first = answer(&cy, question.id, None, "Try the wiki?").await;
     let good = answer(&bo, question.id, None, "It is in the **handbook**.").await;
     let reply = answer(&ada, question.id, Some(good.id), "Thanks!").await;
-    assert_eq!(listed(&cy, Some("unanswered")).await, vec![other.id, question.id]);
+    assert_eq!(
+        listed(&cy, Some("unanswered")).await,
+        vec![other.id, question.id]
+    );
     assert!(listed(&cy, Some("answered")).await.is_empty());
 
     // Only the asker (or an administrator, or a group admin) accepts; a reply is not an answer.
-    let refused = cy.run(accept(question.id, Some(first.id))).await.unwrap_err();
+    let refused = cy
+        .run(accept(question.id, Some(first.id)))
+        .await
+        .unwrap_err();
     assert!(matches!(refused, AppError::Forbidden(_)), "{refused:?}");
-    let refused = ada.run(accept(question.id, Some(reply.id))).await.unwrap_err();
+    let refused = ada
+        .run(accept(question.id, Some(reply.id)))
+        .await
+        .unwrap_err();
     assert!(matches!(refused, AppError::Invalid(_)), "{refused:?}");
     let elsewhere = answer(&bo, other.id, None, "Probably Ops.").await;
     let refused = ada
@@ -156,7 +165,14 @@ async fn the_asker_accepts_an_answer_which_shows_first_and_counts_as_answered() 
     assert!(shown.body_html.contains("<strong>handbook</strong>"));
     let answering = seen.conversation.answering.expect("a question's answers");
     assert!(!answering.may_accept, "Cy did not ask");
-    assert!(post(&ada, question.id).await.conversation.answering.unwrap().may_accept);
+    assert!(
+        post(&ada, question.id)
+            .await
+            .conversation
+            .answering
+            .unwrap()
+            .may_accept
+    );
     assert_eq!(listed(&cy, Some("answered")).await, vec![question.id]);
     assert_eq!(listed(&cy, Some("unanswered")).await, vec![other.id]);
     assert_eq!(listed(&cy, None).await, vec![other.id, question.id]);
@@ -169,12 +185,23 @@ async fn the_asker_accepts_an_answer_which_shows_first_and_counts_as_answered() 
         .find(|n| n.kind == NoticeKind::Accepted)
         .expect("a notification");
     assert_eq!(told.text(), "Ada Asker accepted your answer");
-    assert_eq!(told.href(), format!("/posts/{}#comment-{}", question.id, good.id));
-    let bos = cy.read(PersonQuestions { person_id: bo.id() }).await.unwrap();
+    assert_eq!(
+        told.href(),
+        format!("/posts/{}#comment-{}", question.id, good.id)
+    );
+    let bos = cy
+        .read(PersonQuestions { person_id: bo.id() })
+        .await
+        .unwrap();
     assert!(bos.asked.is_empty());
     assert_eq!(bos.answered.len(), 1);
     assert_eq!(bos.answered[0].href(true), told.href());
-    let adas = cy.read(PersonQuestions { person_id: ada.id() }).await.unwrap();
+    let adas = cy
+        .read(PersonQuestions {
+            person_id: ada.id(),
+        })
+        .await
+        .unwrap();
     let asked: Vec<i64> = adas.asked.iter().map(|q| q.id).collect();
     assert_eq!(asked, vec![other.id, question.id]);
     assert_eq!(adas.asked[1].title, "Where is the style guide?");
@@ -186,7 +213,10 @@ async fn the_asker_accepts_an_answer_which_shows_first_and_counts_as_answered() 
     let reopened = post(&cy, question.id).await;
     assert_eq!(reopened.accepted, None);
     assert!(reopened.conversation.accepted.is_none());
-    assert_eq!(listed(&cy, Some("unanswered")).await, vec![other.id, question.id]);
+    assert_eq!(
+        listed(&cy, Some("unanswered")).await,
+        vec![other.id, question.id]
+    );
 
     // Deleting the accepted answer opens the question again.
     ada.run(accept(question.id, Some(first.id))).await.unwrap();
@@ -252,7 +282,10 @@ async fn in_a_group_its_admins_accept_and_only_members_see_its_questions() {
     assert_eq!(refused.unwrap_err(), AppError::NotFound);
 
     // The group's owner (an admin of it) accepts, though she did not ask.
-    owner.run(accept(question.id, Some(reply.id))).await.unwrap();
+    owner
+        .run(accept(question.id, Some(reply.id)))
+        .await
+        .unwrap();
     let filtered = owner
         .read(Group {
             id: group,
@@ -276,7 +309,9 @@ async fn in_a_group_its_admins_accept_and_only_members_see_its_questions() {
     // The outsider's view of the answerer's profile does not name the private question; an
     // administrator of the organization may accept anywhere they can read.
     let lists = outsider
-        .read(PersonQuestions { person_id: owner.id() })
+        .read(PersonQuestions {
+            person_id: owner.id(),
+        })
         .await
         .unwrap();
     assert!(lists.answered.is_empty(), "{lists:?}");
@@ -285,7 +320,9 @@ async fn in_a_group_its_admins_accept_and_only_members_see_its_questions() {
     let lunch = answer(&outsider, public.id, None, "Count me in.").await;
     admin.run(accept(public.id, Some(lunch.id))).await.unwrap();
     let lists = outsider
-        .read(PersonQuestions { person_id: outsider.id() })
+        .read(PersonQuestions {
+            person_id: outsider.id(),
+        })
         .await
         .unwrap();
     assert_eq!(lists.answered.len(), 1);
@@ -300,7 +337,13 @@ async fn without_javascript_questions_are_asked_filtered_and_accepted() {
 
     // The composer offers the kinds and the title.
     let home = ada.open("/").await;
-    for field in ["Update", "Discussion", "Question", "Title", "Share an update"] {
+    for field in [
+        "Update",
+        "Discussion",
+        "Question",
+        "Title",
+        "Share an update",
+    ] {
         assert!(home.has_field(field), "{field}");
     }
 
@@ -309,14 +352,24 @@ async fn without_javascript_questions_are_asked_filtered_and_accepted() {
         .submit_form(
             "/",
             "create_post",
-            &[("body", "Details here"), ("kind", "question"), ("title", "")],
+            &[
+                ("body", "Details here"),
+                ("kind", "question"),
+                ("title", ""),
+            ],
         )
         .await;
     let back = location(&response);
     assert!(back.contains("error=post-title-missing"), "{back}");
     let page = ada.open(&back).await;
-    assert_eq!(page.alert().as_deref(), Some("Give your discussion or question a title."));
-    assert_eq!(page.field("Share an update").as_deref(), Some("Details here"));
+    assert_eq!(
+        page.alert().as_deref(),
+        Some("Give your discussion or question a title.")
+    );
+    assert_eq!(
+        page.field("Share an update").as_deref(),
+        Some("Details here")
+    );
 
     let response = ada
         .submit_form(
@@ -331,13 +384,22 @@ async fn without_javascript_questions_are_asked_filtered_and_accepted() {
         .await;
     assert_eq!(location(&response), "/");
     let questions = ada.open("/questions").await;
-    assert!(questions.link("Questions").is_some(), "the header links here");
+    assert!(
+        questions.link("Questions").is_some(),
+        "the header links here"
+    );
     for filter in ["All", "Unanswered", "Answered"] {
         assert!(questions.link(filter).is_some(), "{filter}");
     }
     let titles = questions.texts(".post-title a");
-    assert_eq!(titles, vec!["<img src=x onerror=alert(1)> Where is the wiki?"]);
-    assert!(questions.texts("img[src=x]").is_empty(), "the title is text");
+    assert_eq!(
+        titles,
+        vec!["<img src=x onerror=alert(1)> Where is the wiki?"]
+    );
+    assert!(
+        questions.texts("img[src=x]").is_empty(),
+        "the title is text"
+    );
     let id: i64 = questions
         .link("<img src=x onerror=alert(1)> Where is the wiki?")
         .and_then(|href| href.strip_prefix("/posts/")?.parse().ok())
@@ -353,7 +415,10 @@ async fn without_javascript_questions_are_asked_filtered_and_accepted() {
         .submit_form(
             &permalink,
             "set_accepted_answer",
-            &[("post_id", &id.to_string()), ("comment_id", &good.id.to_string())],
+            &[
+                ("post_id", &id.to_string()),
+                ("comment_id", &good.id.to_string()),
+            ],
         )
         .await;
     assert_eq!(location(&response), permalink);
