@@ -9,6 +9,7 @@ fn all() -> impl Iterator<Item = &'static Problem> {
         .chain(crate::conversations::model::PROBLEMS)
         .chain(crate::follows::model::PROBLEMS)
         .chain(crate::groups::model::PROBLEMS)
+        .chain(crate::groups::moderation::model::PROBLEMS)
         .chain(crate::media::model::PROBLEMS)
         .chain(crate::people::model::PROBLEMS)
         .chain(crate::people::import::model::PROBLEMS)

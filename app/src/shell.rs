@@ -5,7 +5,9 @@ use crate::auth::{
 };
 use crate::conversations::ReactorsPage;
 use crate::follows::{FollowersPage, FollowingPage};
-use crate::groups::{GroupPage, GroupsPage, MembersPage, NewGroupPage, RequestsPage};
+use crate::groups::{
+    EditGroupPage, GroupPage, GroupsPage, MembersPage, ModerationPage, NewGroupPage, RequestsPage,
+};
 use crate::notifications::NotificationsPage;
 use crate::people::{DirectoryPage, PeopleImportPage, ProfilePage, ReportsListPage};
 use crate::posts::{HomePage, PostPage};
@@ -138,6 +140,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups/:id") view=GroupPage ssr=SsrMode::Async/>
                     <Route path=path!("/groups/:id/members") view=MembersPage ssr=SsrMode::Async/>
                     <Route path=path!("/groups/:id/requests") view=RequestsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups/:id/edit") view=EditGroupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups/:id/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/topics") view=TopicsPage ssr=SsrMode::Async/>
                     <Route path=path!("/questions") view=QuestionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/topics/:name") view=TopicPage ssr=SsrMode::Async/>

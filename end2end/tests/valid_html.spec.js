@@ -86,7 +86,7 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
   const groupPath = created.headers().location;
   expect(groupPath).toMatch(/^\/groups\/\d+$/);
   const groupId = groupPath.split('/').pop();
-  await page.request.post('/api/create_post', {
+  const groupPost = await page.request.post('/api/create_post', {
     headers: { accept: 'application/json', origin: server.url },
     form: { body: 'In the *group*', audience: groupId },
   });
@@ -113,6 +113,21 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
     form: { post_id: questionId, comment_id: answerId },
   });
   expect(accepted.ok()).toBe(true);
+  // The group's post pinned, another removed with a reason, and the group renamed: the trail.
+  const groupPostId = await idOf(groupPost);
+  const pinned = await page.request.post('/api/pin_post', { headers: json, form: { post_id: groupPostId } });
+  expect(pinned.ok()).toBe(true);
+  const doomed = await page.request.post('/api/create_post', { headers: json, form: { body: 'Off topic', audience: groupId } });
+  const removed = await page.request.post('/api/remove_group_post', {
+    headers: json,
+    form: { post_id: await idOf(doomed), reason: 'Not <for> this group' },
+  });
+  expect(removed.ok()).toBe(true);
+  const edited = await page.request.post('/api/edit_group', {
+    headers: json,
+    form: { id: groupId, name: 'Design <Guild>', description: 'Pixels & type', about: '**About** us', visibility: 'private' },
+  });
+  expect(edited.ok()).toBe(true);
   const member = await fetchPages(page.request, [
     '/questions',
     '/questions?filter=answered',
@@ -128,6 +143,12 @@ test('every page is valid HTML @no-js-only', async ({ page, newPage, server }) =
     groupPath,
     `${groupPath}/members`,
     `${groupPath}/requests`,
+    `${groupPath}/edit`,
+    `${groupPath}/edit?error=group-name-empty&description=kept`,
+    `${groupPath}/moderation`,
+    '/notifications',
+    `/posts/${groupPostId}`,
+    `/posts/${groupPostId}?error=moderation-reason-missing&moderation=1&reason=why`,
     '/',
     '/?view=following',
     '/people',

@@ -191,6 +191,7 @@ mod server {
                     item: Some(model::Item::comment(comment.id)),
                     post_id: Some(comment.post_id),
                     audience,
+                    group_id: None,
                 };
                 tell(conn, notice).await?;
             }
@@ -252,6 +253,7 @@ mod server {
                 item: Some(item),
                 post_id: Some(post_id),
                 audience,
+                group_id: None,
             };
             crate::notifications::api::tell(&mut tx, notice).await?;
         }

@@ -94,6 +94,7 @@ mod server {
                     item: None,
                     post_id: None,
                     audience: Audience::Person(person.id),
+                    group_id: None,
                 };
                 crate::notifications::api::tell(&mut tx, notice).await?;
             }

@@ -1,7 +1,9 @@
 //! Server functions for groups. Every one asks the policy, from the viewer's standing with the
 //! group, before it reads or changes anything; a group the viewer may not know is not found.
 //! The forms are plain HTML forms: without JavaScript, and with it, they post and come back.
-use super::model::{AudienceChoice, GroupSummary, GroupView, MembersView, RequestsView};
+use super::model::{
+    AudienceChoice, EditableGroup, GroupSummary, GroupView, MembersView, RequestsView,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -55,22 +57,61 @@ pub async fn create_group(
     #[server(default)] about: String,
     #[server(default)] visibility: String,
 ) -> Result<i64, AppError> {
-    let kept = |text: &str| {
+    let typed = super::model::GroupFields {
+        name,
+        description,
+        about,
+        visibility,
+    };
+    finish_group_form(server::create(typed.clone()).await, &typed)
+}
+
+/// The group's fields as its edit form starts from them, for its owners and admins.
+#[server(endpoint = "group_for_editing", input = GetUrl, output = crate::api::Json)]
+pub async fn group_for_editing(id: i64) -> Result<EditableGroup, AppError> {
+    server::editable(id).await
+}
+
+/// Gives a group a new name, description, About or visibility (its owners and admins), and
+/// goes to its page. The change is a line of the group's moderation trail.
+#[server(endpoint = "edit_group", output = crate::api::Json)]
+pub async fn edit_group(
+    id: i64,
+    name: String,
+    #[server(default)] description: String,
+    #[server(default)] about: String,
+    #[server(default)] visibility: String,
+) -> Result<(), AppError> {
+    let typed = super::model::GroupFields {
+        name,
+        description,
+        about,
+        visibility,
+    };
+    finish_group_form(server::edit(id, typed.clone()).await, &typed)
+}
+
+/// Finishes a group form's server function: a refused form comes back with what was typed
+/// (each field up to 1,000 characters, so the address stays short).
+#[cfg(feature = "ssr")]
+fn finish_group_form<T>(
+    result: Result<T, AppError>,
+    typed: &super::model::GroupFields,
+) -> Result<T, AppError> {
+    let kept = |text: &str| -> String {
         if text.chars().count() <= 1_000 {
             text.to_string()
         } else {
             String::new()
         }
     };
-    let (kept_name, kept_description, kept_about) = (kept(&name), kept(&description), kept(&about));
-    let kept_visibility = visibility.clone();
     crate::api::finish(
-        server::create(name, description, about, visibility).await,
+        result,
         &[
-            ("name", &kept_name),
-            ("description", &kept_description),
-            ("about", &kept_about),
-            ("visibility", &kept_visibility),
+            ("name", &kept(&typed.name)),
+            ("description", &kept(&typed.description)),
+            ("about", &kept(&typed.about)),
+            ("visibility", &kept(&typed.visibility)),
         ],
     )
 }
@@ -132,6 +173,7 @@ mod server {
     use crate::api::{read_scope, redirect_to, require_viewer, state};
     use crate::auth::{rate_limit, Viewer};
     use crate::error::AppError;
+    use crate::notifications::{model::NoticeKind, store::NewNotice};
     use crate::policy::{self, Audience};
     use crate::state::AppState;
     use sqlx::AnyConnection;
@@ -166,7 +208,16 @@ mod server {
         let (viewer, scope, state) = (require_viewer()?, read_scope()?, state()?);
         let (summary, about_html, standing) = known(&state, id, &viewer).await?;
         let filter = QuestionFilter::from_query(filter.as_deref());
-        let posts = if policy::may_read_group_posts(standing) {
+        let readable = policy::may_read_group_posts(standing);
+        let pinned = if readable && filter == QuestionFilter::All && before.is_none() {
+            let page = crate::groups::moderation::store::pinned_page(&state.db, &scope, id);
+            crate::posts::api::with_conversations(&state.db, &scope, page.await?)
+                .await?
+                .posts
+        } else {
+            Vec::new()
+        };
+        let posts = if readable {
             let db = &state.db;
             let page = match filter {
                 QuestionFilter::All => {
@@ -190,6 +241,7 @@ mod server {
             about_html,
             standing,
             filter,
+            pinned,
             posts,
             requests,
         })
@@ -283,14 +335,9 @@ mod server {
         }
     }
 
-    pub async fn create(
-        name: String,
-        description: String,
-        about: String,
-        visibility: String,
-    ) -> Result<i64, AppError> {
+    pub async fn create(typed: model::GroupFields) -> Result<i64, AppError> {
         let (viewer, state) = (require_viewer()?, state()?);
-        let new = model::parse_new_group(&name, &description, &about, &visibility)?;
+        let new = typed.parse()?;
         rate_limit::per_person(
             &state.limiter,
             rate_limit::GROUP_CHANGES_PER_PERSON,
@@ -306,6 +353,59 @@ mod server {
         state.events.written();
         redirect_to(&model::href(id));
         Ok(id)
+    }
+
+    /// The standing of someone who may manage the group `id` they may know, or why not.
+    async fn managed(state: &AppState, id: i64, viewer: &Viewer) -> Result<Standing, AppError> {
+        let (_, _, standing) = known(state, id, viewer).await?;
+        if !policy::may_manage_group(standing) {
+            return Err(AppError::forbidden(model::NOT_AN_ADMIN));
+        }
+        Ok(standing)
+    }
+
+    pub async fn editable(id: i64) -> Result<model::EditableGroup, AppError> {
+        let (viewer, state) = (require_viewer()?, state()?);
+        managed(&state, id, &viewer).await?;
+        let fields = store::fields(&state.db, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(model::EditableGroup {
+            id,
+            name: fields.name,
+            description: fields.description,
+            about: fields.about_md,
+            visibility: fields.visibility,
+        })
+    }
+
+    pub async fn edit(id: i64, fields: model::GroupFields) -> Result<(), AppError> {
+        use crate::groups::moderation::{model::Action, store as trail};
+        let (viewer, state) = (require_viewer()?, state()?);
+        managed(&state, id, &viewer).await?;
+        let changed = fields.parse()?;
+        rate_limit::per_person(
+            &state.limiter,
+            rate_limit::GROUP_CHANGES_PER_PERSON,
+            viewer.id,
+        )?;
+        let about_html = crate::people::mentions::render(&state.db, &changed.about_md)
+            .await?
+            .html;
+        let mut tx = crate::db::begin_write(&state.db).await?;
+        store::update(&mut tx, id, &changed, &about_html).await?;
+        let entry = trail::NewEntry {
+            group_id: id,
+            actor_id: viewer.id,
+            action: Action::Edit,
+            post: None,
+            excerpt: "",
+            reason: "",
+        };
+        trail::record(&mut tx, entry).await?;
+        tx.commit().await?;
+        redirect_to(&model::href(id));
+        Ok(())
     }
 
     /// Tells `person`'s open live streams that their groups changed (see `MembershipChanged`),
@@ -397,6 +497,7 @@ mod server {
         let (viewer, state, _) = changing(id).await?;
         let mut tx = crate::db::begin_write(&state.db).await?;
         store::forget_invitation(&mut tx, id, viewer.id).await?;
+        crate::notifications::store::forget_invitation(&mut tx, viewer.id, id).await?;
         tx.commit().await?;
         redirect_to("/groups");
         Ok(())
@@ -420,9 +521,22 @@ mod server {
         for person in people {
             if store::add_invitation(&mut tx, id, person, viewer.id).await? {
                 sent += 1;
+                let notice = NewNotice {
+                    person_id: person,
+                    kind: NoticeKind::Invited,
+                    actor_id: viewer.id,
+                    item: None,
+                    post_id: None,
+                    audience: Audience::Person(person),
+                    group_id: Some(id),
+                };
+                crate::notifications::api::tell(&mut tx, notice).await?;
             }
         }
         tx.commit().await?;
+        if sent > 0 {
+            state.events.written();
+        }
         Ok(sent)
     }
 

@@ -1,6 +1,7 @@
 use super::api::{group, AskToJoin, InviteToGroup, JoinGroup, LeaveGroup};
 use super::directory_page::{cover_style, InvitationAnswer};
 use super::model::{group_reach, href, members_label, AudienceChoice, GroupView, Standing};
+use super::moderation::model::trail_href;
 use crate::error::AppError;
 use crate::posts::{model::FeedView, LiveFeed, PostList};
 use crate::questions::{model::QuestionFilter, FilterLinks, QuestionPosts};
@@ -22,7 +23,7 @@ pub fn GroupPage() -> impl IntoView {
 }
 
 /// The page's group id, if its address has one.
-pub(super) fn group_id_param() -> Option<i64> {
+pub(crate) fn group_id_param() -> Option<i64> {
     crate::ui::url::route_param("id").parse().ok()
 }
 
@@ -57,6 +58,7 @@ fn GroupDetails(group: GroupView, is_start: bool) -> impl IntoView {
         about_html,
         standing,
         filter,
+        pinned,
         posts,
         requests,
     } = group;
@@ -93,6 +95,8 @@ fn GroupDetails(group: GroupView, is_start: bool) -> impl IntoView {
                 {standing.role.is_some_and(|r| r.manages()).then(|| view! {
                     <a href=format!("{}/requests", href(id))>"Requests"</a>
                     {(requests > 0).then(|| view! { <span class="badge">{requests.to_string()}<span class="visually-hidden">" waiting"</span></span> })}
+                    <a href=format!("{}/edit", href(id))>"Edit group"</a>
+                    <a href=trail_href(id)>"Moderation"</a>
                 })}
             </nav>
             <MembershipActions id standing/>
@@ -113,6 +117,7 @@ fn GroupDetails(group: GroupView, is_start: bool) -> impl IntoView {
             Some(page) => {
                 let viewer_id = crate::ui::viewer_id();
                 view! {
+                    <PinnedPosts posts=pinned viewer_id/>
                     <LiveFeed
                         view=FeedView::Group(id)
                         audiences
@@ -134,6 +139,19 @@ fn GroupDetails(group: GroupView, is_start: bool) -> impl IntoView {
             }.into_any(),
         }}
     }
+}
+
+/// The group's pinned posts, first and marked, on its page's first page.
+#[component]
+fn PinnedPosts(posts: Vec<crate::posts::model::PostView>, viewer_id: i64) -> impl IntoView {
+    (!posts.is_empty()).then(|| {
+        view! {
+            <section class="pinned-posts" aria-labelledby="pinned-title">
+                <h2 id="pinned-title" class="pinned-title">"Pinned posts"</h2>
+                <PostList posts viewer_id/>
+            </section>
+        }
+    })
 }
 
 fn role_phrase(role: super::model::Role) -> &'static str {

@@ -131,7 +131,9 @@ pub struct GroupView {
     pub standing: Standing,
     /// Which of its posts: all, or its unanswered or answered questions.
     pub filter: crate::questions::model::QuestionFilter,
-    /// Its posts, newest first; `None` when the viewer may not read them.
+    /// Its pinned posts (on the first page of all its posts), newest first.
+    pub pinned: Vec<crate::posts::model::PostView>,
+    /// Its other posts, newest first; `None` when the viewer may not read them.
     pub posts: Option<FeedPage>,
     /// Requests waiting for an admin, counted for admins only.
     pub requests: i64,
@@ -315,6 +317,31 @@ pub struct NewGroup {
     pub name: String,
     pub description: String,
     pub about_md: String,
+    pub visibility: Visibility,
+}
+
+/// What a group's form sent, unchecked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupFields {
+    pub name: String,
+    pub description: String,
+    pub about: String,
+    pub visibility: String,
+}
+
+impl GroupFields {
+    pub fn parse(&self) -> Result<NewGroup, AppError> {
+        parse_new_group(&self.name, &self.description, &self.about, &self.visibility)
+    }
+}
+
+/// A group's fields as its edit form starts from them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditableGroup {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub about: String,
     pub visibility: Visibility,
 }
 

@@ -93,6 +93,55 @@ pub async fn group(
     Ok(Some((summary, row.try_get(5)?, standing)))
 }
 
+/// The group `id`'s name (empty if there is none). The caller knows the viewer may know it.
+pub async fn name(db: &Db, id: i64) -> Result<String, sqlx::Error> {
+    let name: Option<String> = sqlx::query_scalar("SELECT name FROM groups WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(name.unwrap_or_default())
+}
+
+/// The group `id`'s fields as its edit form starts from them.
+pub async fn fields(db: &Db, id: i64) -> Result<Option<NewGroup>, sqlx::Error> {
+    let row =
+        sqlx::query("SELECT name, description, about_md, visibility FROM groups WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
+    let Some(row) = row else { return Ok(None) };
+    let visibility: String = row.try_get(3)?;
+    Ok(Some(NewGroup {
+        name: row.try_get(0)?,
+        description: row.try_get(1)?,
+        about_md: row.try_get(2)?,
+        visibility: Visibility::from_key(&visibility).unwrap_or(Visibility::Secret),
+    }))
+}
+
+/// Gives the group `id` new fields, inside the caller's transaction. Its posts keep their
+/// audience: who may read them follows the new visibility at once.
+pub async fn update(
+    conn: &mut AnyConnection,
+    id: i64,
+    fields: &NewGroup,
+    about_html: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE groups SET name = $1, description = $2, about_md = $3, about_html = $4, \
+         visibility = $5 WHERE id = $6",
+    )
+    .bind(&fields.name)
+    .bind(&fields.description)
+    .bind(&fields.about_md)
+    .bind(about_html)
+    .bind(fields.visibility.key())
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Stores a new group with `owner` as its owner, inside the caller's transaction; its id.
 pub async fn create(
     conn: &mut AnyConnection,

@@ -22,16 +22,19 @@ pub enum NoticeKind {
     Follow,
     /// Someone accepted the person's answer to a question.
     Accepted,
+    /// Someone invited the person to a group.
+    Invited,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 6] = [
+    pub const ALL: [NoticeKind; 7] = [
         NoticeKind::Comment,
         NoticeKind::Reply,
         NoticeKind::Mention,
         NoticeKind::Reaction,
         NoticeKind::Follow,
         NoticeKind::Accepted,
+        NoticeKind::Invited,
     ];
 
     pub fn key(self) -> &'static str {
@@ -42,6 +45,7 @@ impl NoticeKind {
             NoticeKind::Reaction => "reaction",
             NoticeKind::Follow => "follow",
             NoticeKind::Accepted => "accepted",
+            NoticeKind::Invited => "invited",
         }
     }
 
@@ -62,6 +66,9 @@ pub struct Notice {
     pub others: i64,
     pub item: Option<Item>,
     pub post_id: Option<i64>,
+    /// The group it is about (an invitation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<crate::posts::model::GroupLink>,
     pub unread: bool,
     pub created_at: i64,
 }
@@ -80,6 +87,10 @@ impl Notice {
             NoticeKind::Reaction => format!("reacted to your {thing}"),
             NoticeKind::Follow => "started following you".into(),
             NoticeKind::Accepted => "accepted your answer".into(),
+            NoticeKind::Invited => match &self.group {
+                Some(group) => format!("invited you to {}", group.name),
+                None => "invited you to a group".into(),
+            },
         }
     }
 
@@ -97,8 +108,11 @@ impl Notice {
         format!("{}{} {}", self.actor_name, self.and_others(), self.what())
     }
 
-    /// Where it leads: the exact item, or the follower's profile.
+    /// Where it leads: the exact item, the group, or the follower's profile.
     pub fn href(&self) -> String {
+        if let Some(group) = &self.group {
+            return crate::groups::model::href(group.id);
+        }
         match (self.item, self.post_id) {
             (Some(item), Some(post_id)) if item.kind == ItemKind::Comment => {
                 format!("/posts/{post_id}#comment-{}", item.id)
@@ -167,6 +181,7 @@ mod tests {
             others,
             item,
             post_id: item.map(|_| 7),
+            group: None,
             unread: true,
             created_at: 0,
         }
@@ -183,6 +198,15 @@ mod tests {
         let followed = notice(NoticeKind::Follow, 0, None);
         assert_eq!(followed.text(), "Ana started following you");
         assert_eq!(followed.href(), "/people/ana");
+        let invited = Notice {
+            group: Some(crate::posts::model::GroupLink {
+                id: 5,
+                name: "Design Guild".into(),
+            }),
+            ..notice(NoticeKind::Invited, 0, None)
+        };
+        assert_eq!(invited.text(), "Ana invited you to Design Guild");
+        assert_eq!(invited.href(), "/groups/5");
         assert_eq!(
             notice(NoticeKind::Reaction, 1, None).and_others(),
             " and 1 other"

@@ -14,8 +14,10 @@ pub struct NewNotice {
     /// The post or comment it is about (none for a new follower).
     pub item: Option<Item>,
     pub post_id: Option<i64>,
-    /// The item's audience (the person's own for a follower).
+    /// The item's audience (the person's own for a follower or an invitation).
     pub audience: Audience,
+    /// The group it is about (an invitation).
+    pub group_id: Option<i64>,
 }
 
 impl NewNotice {
@@ -24,6 +26,7 @@ impl NewNotice {
         let item = self.item.map(|item| item.key()).unwrap_or_default();
         match self.kind {
             NoticeKind::Follow => format!("follow:{}", self.actor_id),
+            NoticeKind::Invited => format!("invited:{}", self.group_id.unwrap_or_default()),
             kind => format!("{}:{item}", kind.key()),
         }
     }
@@ -39,7 +42,8 @@ pub async fn notify(conn: &mut AnyConnection, new: &NewNotice) -> Result<bool, s
     let now = now_ms();
     sqlx::query(
         "INSERT INTO notifications (id, person_id, kind, actor_id, item_kind, item_id, post_id, \
-         audience, group_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         audience, group_key, created_at, group_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
          ON CONFLICT (person_id, group_key) DO UPDATE SET id = excluded.id, \
          actor_id = excluded.actor_id, read_at = NULL, created_at = excluded.created_at",
     )
@@ -53,6 +57,7 @@ pub async fn notify(conn: &mut AnyConnection, new: &NewNotice) -> Result<bool, s
     .bind(new.audience.key())
     .bind(new.group_key())
     .bind(now)
+    .bind(new.group_id)
     .execute(conn)
     .await?;
     Ok(true)
@@ -71,6 +76,21 @@ pub async fn forget(conn: &mut AnyConnection, post_id: i64, item: Item) -> Resul
         .bind(item.id),
     };
     query.execute(conn).await?;
+    Ok(())
+}
+
+/// Forgets `person_id`'s invitation to the group `group_id`, inside the caller's transaction
+/// that answers it.
+pub async fn forget_invitation(
+    conn: &mut AnyConnection,
+    person_id: i64,
+    group_id: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM notifications WHERE person_id = $1 AND group_key = $2")
+        .bind(person_id)
+        .bind(format!("{}:{group_id}", NoticeKind::Invited.key()))
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -100,7 +120,7 @@ pub async fn mark_all_read(conn: &mut AnyConnection, person_id: i64) -> Result<(
 }
 
 /// The notifications of the person whose `scope` this is, before `before`, newest first, that
-/// they may see; and the cursor on. A reaction's line counts everyone else who reacted to its
+/// they may see (one about a group, only while they may know the group); and the cursor on. A reaction's line counts everyone else who reacted to its
 /// item (not the person themselves).
 pub async fn page(
     db: &Db,
@@ -112,10 +132,13 @@ pub async fn page(
          n.read_at, n.created_at, CAST((SELECT COALESCE(SUM(c.count), 0) FROM item_counts c \
          WHERE c.item_kind = n.item_kind AND c.item_id = n.item_id AND c.name <> 'comments') \
          - (SELECT COUNT(*) FROM reactions r WHERE r.item_kind = n.item_kind \
-         AND r.item_id = n.item_id AND r.person_id = n.person_id) AS BIGINT) FROM notifications n JOIN users u ON u.id = n.actor_id \
-         LEFT JOIN profiles pr ON pr.user_id = n.actor_id \
-         WHERE n.person_id = $1 AND n.id < $2 AND {} ORDER BY n.id DESC LIMIT {}",
+         AND r.item_id = n.item_id AND r.person_id = n.person_id) AS BIGINT), n.group_id, gr.name \
+         FROM notifications n JOIN users u ON u.id = n.actor_id \
+         LEFT JOIN profiles pr ON pr.user_id = n.actor_id LEFT JOIN groups gr ON gr.id = n.group_id \
+         WHERE n.person_id = $1 AND n.id < $2 AND {} AND (n.group_id IS NULL OR {}) \
+         ORDER BY n.id DESC LIMIT {}",
         scope.sql("n.audience", "n.actor_id", 3),
+        crate::policy::known_groups_sql("gr", "$1"),
         PAGE + 1
     );
     let query = sqlx::query(&sql)
@@ -148,6 +171,13 @@ pub async fn page(
             },
             item,
             post_id: row.try_get(7)?,
+            group: match row.try_get::<Option<i64>, _>(11)? {
+                Some(id) => Some(crate::posts::model::GroupLink {
+                    id,
+                    name: row.try_get(12)?,
+                }),
+                None => None,
+            },
             unread: row.try_get::<Option<i64>, _>(8)?.is_none(),
             created_at: row.try_get(9)?,
         });
@@ -193,6 +223,7 @@ pub async fn insert_many_follows(
             item: None,
             post_id: None,
             audience: Audience::Person(n.person_id),
+            group_id: None,
         };
         query
             .bind(n.id)

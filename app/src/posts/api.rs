@@ -217,6 +217,7 @@ mod server {
                     item: Some(crate::conversations::model::Item::post(post.id)),
                     post_id: Some(post.id),
                     audience,
+                    group_id: None,
                 };
                 crate::notifications::api::tell(&mut tx, notice).await?;
             }

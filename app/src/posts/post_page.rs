@@ -36,7 +36,16 @@ fn OnePost() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match post.await {
-                    Ok(post) => view! { <PostCard post viewer_id full=true/> }.into_any(),
+                    Ok(post) => {
+                        let in_group = post.group.is_some().then_some(post.id);
+                        view! {
+                            <PostCard post viewer_id full=true/>
+                            {in_group.map(|post_id| view! {
+                                <crate::groups::moderation::PostModerationTools post_id/>
+                            })}
+                        }
+                        .into_any()
+                    }
                     Err(AppError::NotFound) => view! { <crate::ui::NotFound/> }.into_any(),
                     Err(error) => view! { <crate::ui::ErrorPage error/> }.into_any(),
                 }

@@ -166,9 +166,10 @@ pub async fn author_page(
     .await
 }
 
-/// The posts of the group `group_id` that `scope` may see before `before`, newest first: the
-/// same bounded branches, each kept to the group's audience (only the branch of that audience,
-/// or of public groups, finds any).
+/// The posts of the group `group_id` that `scope` may see before `before`, newest first, but
+/// for its pinned ones (the group page shows those first): the same bounded branches, each
+/// kept to the group's audience (only the branch of that audience, or of public groups, finds
+/// any).
 pub async fn group_page(
     db: &Db,
     scope: &ReadScope,
@@ -176,14 +177,17 @@ pub async fn group_page(
     before: Option<i64>,
 ) -> Result<FeedPage, sqlx::Error> {
     let audience = Audience::Group(group_id).key();
-    let source = ("posts", "audience = $1 AND id < $2", Reach::Readable);
-    page_where(
-        db,
-        source,
-        scope,
-        &[Param::Text(&audience), page_start(before)],
-    )
-    .await
+    let filter = format!(
+        "audience = $1 AND id < $2 AND {}",
+        crate::groups::moderation::store::not_pinned_sql("$3")
+    );
+    let source = ("posts", filter.as_str(), Reach::Readable);
+    let params = [
+        Param::Text(&audience),
+        page_start(before),
+        Param::Id(group_id),
+    ];
+    page_where(db, source, scope, &params).await
 }
 
 /// One post, if `scope` may see it.

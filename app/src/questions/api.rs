@@ -123,6 +123,7 @@ mod server {
                 item: Some(Item::comment(comment)),
                 post_id: Some(post_id),
                 audience,
+                group_id: None,
             };
             crate::notifications::api::tell(&mut tx, notice).await?;
         }

@@ -51,6 +51,9 @@ pub async fn item_history(
 }
 
 #[cfg(feature = "ssr")]
+pub use server::delete_recorded;
+
+#[cfg(feature = "ssr")]
 mod server {
     use crate::api::{read_scope, redirect_to, require_viewer, state};
     use crate::auth::{rate_limit, Viewer};
@@ -172,6 +175,7 @@ mod server {
                 item: Some(item),
                 post_id: Some(current.post_id),
                 audience: current.audience,
+                group_id: None,
             };
             crate::notifications::api::tell(&mut tx, notice).await?;
         }
@@ -187,34 +191,10 @@ mod server {
         let current = changeable(&viewer, item).await?;
         rate_limit::per_person(&state.limiter, rate_limit::EDITS_PER_PERSON, viewer.id)?;
         let mut tx = crate::db::begin_write(&state.db).await?;
-        // The event's number first: the comment count it carries is then the newest.
-        let seq = events::store::reserve(&mut tx).await?;
-        let base = base.unwrap_or(current.revision);
-        let Some(deleted) = items::delete(&mut tx, item, current.post_id, base).await? else {
+        if !delete_recorded(&mut tx, viewer.id, item, &current, base).await? {
             tx.rollback().await?;
             return Err(AppError::invalid(model::EDIT_CONFLICT));
-        };
-        if current.revision == 1 {
-            store::record(&mut tx, original(item, &current)).await?;
         }
-        let revision = store::NewRevision {
-            item,
-            number: current.revision + 1,
-            editor_id: viewer.id,
-            change: Change::Delete,
-            by_moderator: viewer.id != current.author_id,
-            body_md: "",
-            created_at: now_ms(),
-            idempotency_key: None,
-        };
-        store::record(&mut tx, revision).await?;
-        let event = model::ItemDeleted {
-            item,
-            post_id: current.post_id,
-            comment_count: deleted.comment_count,
-            kept: deleted.kept,
-        };
-        events::store::write(&mut tx, seq, &event, current.audience, viewer.id).await?;
         tx.commit().await?;
         state.events.written();
         redirect_to(&match item.kind {
@@ -222,6 +202,47 @@ mod server {
             ItemKind::Comment => format!("/posts/{}#comments", current.post_id),
         });
         Ok(())
+    }
+
+    /// Deletes `item` (as it is now: `current`) for `editor_id` inside the caller's
+    /// transaction, if it is still at revision `base` (none: whatever it is now): its deletion
+    /// becomes a revision, and open pages are told. False when it changed meanwhile; the
+    /// caller then rolls back. The caller has asked the policy.
+    pub async fn delete_recorded(
+        tx: &mut sqlx::AnyConnection,
+        editor_id: i64,
+        item: Item,
+        current: &Revisable,
+        base: Option<i64>,
+    ) -> Result<bool, sqlx::Error> {
+        // The event's number first: the comment count it carries is then the newest.
+        let seq = events::store::reserve(tx).await?;
+        let base = base.unwrap_or(current.revision);
+        let Some(deleted) = items::delete(tx, item, current.post_id, base).await? else {
+            return Ok(false);
+        };
+        if current.revision == 1 {
+            store::record(tx, original(item, current)).await?;
+        }
+        let revision = store::NewRevision {
+            item,
+            number: current.revision + 1,
+            editor_id,
+            change: Change::Delete,
+            by_moderator: editor_id != current.author_id,
+            body_md: "",
+            created_at: now_ms(),
+            idempotency_key: None,
+        };
+        store::record(tx, revision).await?;
+        let event = model::ItemDeleted {
+            item,
+            post_id: current.post_id,
+            comment_count: deleted.comment_count,
+            kept: deleted.kept,
+        };
+        events::store::write(tx, seq, &event, current.audience, editor_id).await?;
+        Ok(true)
     }
 
     pub async fn item_history(

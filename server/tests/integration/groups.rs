@@ -12,7 +12,8 @@ use app::groups::model::{GroupView, Role, Visibility};
 use app::posts::api::CreatePost;
 use reqwest::StatusCode;
 
-async fn create(owner: &Person, name: &str, visibility: Visibility) -> i64 {
+/// A group made by `owner` through the create form's server function.
+pub async fn create(owner: &Person, name: &str, visibility: Visibility) -> i64 {
     owner
         .run(CreateGroup {
             name: name.into(),
@@ -24,7 +25,8 @@ async fn create(owner: &Person, name: &str, visibility: Visibility) -> i64 {
         .expect("group created")
 }
 
-async fn group(person: &Visitor, id: i64) -> Result<GroupView, AppError> {
+/// The group's page as `person` reads it: all its posts, from the newest.
+pub async fn group(person: &Visitor, id: i64) -> Result<GroupView, AppError> {
     person
         .read(Group {
             id,

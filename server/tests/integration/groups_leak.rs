@@ -15,6 +15,7 @@ use app::groups::api::{
     JoinGroup, LeaveGroup, RemoveMember,
 };
 use app::groups::model::{Role, Visibility};
+use app::groups::moderation::api::PinPost;
 use app::notifications::api::Notifications;
 use app::people::api::GetProfile;
 use app::posts::api::{CreatePost, GetPost};
@@ -60,6 +61,8 @@ struct ModelGroup {
     roles: BTreeMap<usize, Role>,
     invited: BTreeSet<usize>,
     requested: BTreeSet<usize>,
+    /// Its pinned posts.
+    pinned: BTreeSet<i64>,
 }
 
 impl ModelGroup {
@@ -367,6 +370,24 @@ async fn post(case: &mut Case, rng: &mut Rng, problems: &mut Vec<String>) {
         answered_by: None,
     });
 
+    // A group's owner or admin pins some of its posts: the group page shows them first.
+    if let Some(g) = group {
+        let manager = case.groups[g].manager();
+        if let Some(manager) = manager.filter(|_| case.groups[g].pinned.len() < 3 && rng.chance(30))
+        {
+            let done = case.people[manager].run(PinPost { post_id: made.id }).await;
+            match done {
+                Ok(()) => {
+                    case.groups[g].pinned.insert(made.id);
+                }
+                Err(error) => problems.push(format!(
+                    "person {manager} could not pin post {} in group {g}: {error:?}",
+                    made.id
+                )),
+            }
+        }
+    }
+
     let outside: Vec<usize> = (0..GROUPS)
         .filter(|&g| !case.groups[g].roles.contains_key(&author))
         .collect();
@@ -627,6 +648,21 @@ async fn check_person(case: &Case, p: usize, problems: &mut Vec<String>) {
         problems,
     );
 
+    // An invitation's notification names a group they may know.
+    for notice in &notices.notices {
+        let Some(named) = &notice.group else { continue };
+        let known = case
+            .groups
+            .iter()
+            .any(|group| group.id == named.id && group.known_to(p));
+        if !known {
+            problems.push(format!(
+                "person {p}: a notification names group {} they may not know",
+                named.id
+            ));
+        }
+    }
+
     // The directory lists exactly the groups they may know (invitations included).
     let directory = me
         .read(GroupsDirectory { q: String::new() })
@@ -657,7 +693,19 @@ async fn check_person(case: &Case, p: usize, problems: &mut Vec<String>) {
         {
             Err(AppError::NotFound) if !group.known_to(p) => {}
             Ok(view) if group.known_to(p) => {
-                let seen = view.posts.as_ref().map(&ids).unwrap_or_default();
+                let pinned: BTreeSet<i64> = view.pinned.iter().map(|post| post.id).collect();
+                let expected = if group.readable_by(p) {
+                    group.pinned.clone()
+                } else {
+                    BTreeSet::new()
+                };
+                if pinned != expected {
+                    problems.push(format!(
+                        "person {p}: group {g} pins {pinned:?}, model {expected:?}"
+                    ));
+                }
+                let mut seen = view.posts.as_ref().map(&ids).unwrap_or_default();
+                seen.extend(pinned);
                 if view.posts.is_some() != group.readable_by(p) {
                     problems.push(format!(
                         "person {p}: group {g} page shows posts = {}",

@@ -7,6 +7,7 @@ mod support;
 mod concurrency;
 mod conversations;
 mod follows;
+mod group_moderation;
 mod groups;
 mod groups_leak;
 mod jobs;
