@@ -64,6 +64,9 @@ test('an owner pins and removes posts with a reason, and the trail keeps both', 
   await expect(bea.getByText('Lunch anyone?')).toHaveCount(0);
   const gone = await bea.goto(lunch);
   expect(gone.status()).toBe(404);
+  await visit(bea, '/notifications');
+  const told = bea.getByRole('listitem').filter({ hasText: 'removed your post from Design Guild' });
+  await expect(told).toContainText('Reason: Please use the #lunch channel');
 
   // The trail, for Ada alone.
   await visit(page, guild);

@@ -31,5 +31,8 @@ CREATE TABLE group_moderation (
 );
 CREATE INDEX group_moderation_by_group ON group_moderation (group_id, id);
 
--- A notification about a group (an invitation to it) names the group; it goes with the group.
+-- A notification about a group (an invitation to it, a post removed from it) names the group;
+-- it goes with the group. `detail` is what it says beyond who did what: the reason a post was
+-- removed.
 ALTER TABLE notifications ADD COLUMN group_id BIGINT REFERENCES groups (id) ON DELETE CASCADE;
+ALTER TABLE notifications ADD COLUMN detail TEXT;

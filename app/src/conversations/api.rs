@@ -192,6 +192,7 @@ mod server {
                     post_id: Some(comment.post_id),
                     audience,
                     group_id: None,
+                    detail: None,
                 };
                 tell(conn, notice).await?;
             }
@@ -254,6 +255,7 @@ mod server {
                 post_id: Some(post_id),
                 audience,
                 group_id: None,
+                detail: None,
             };
             crate::notifications::api::tell(&mut tx, notice).await?;
         }

@@ -95,6 +95,7 @@ mod server {
                     post_id: None,
                     audience: Audience::Person(person.id),
                     group_id: None,
+                    detail: None,
                 };
                 crate::notifications::api::tell(&mut tx, notice).await?;
             }

@@ -529,6 +529,7 @@ mod server {
                     post_id: None,
                     audience: Audience::Person(person),
                     group_id: Some(id),
+                    detail: None,
                 };
                 crate::notifications::api::tell(&mut tx, notice).await?;
             }

@@ -24,10 +24,12 @@ pub enum NoticeKind {
     Accepted,
     /// Someone invited the person to a group.
     Invited,
+    /// An owner or admin of a group removed the person's post from it (with the reason).
+    Removed,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 7] = [
+    pub const ALL: [NoticeKind; 8] = [
         NoticeKind::Comment,
         NoticeKind::Reply,
         NoticeKind::Mention,
@@ -35,6 +37,7 @@ impl NoticeKind {
         NoticeKind::Follow,
         NoticeKind::Accepted,
         NoticeKind::Invited,
+        NoticeKind::Removed,
     ];
 
     pub fn key(self) -> &'static str {
@@ -46,6 +49,7 @@ impl NoticeKind {
             NoticeKind::Follow => "follow",
             NoticeKind::Accepted => "accepted",
             NoticeKind::Invited => "invited",
+            NoticeKind::Removed => "removed",
         }
     }
 
@@ -69,6 +73,9 @@ pub struct Notice {
     /// The group it is about (an invitation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<crate::posts::model::GroupLink>,
+    /// What it says beyond who did what: the reason a post was removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
     pub unread: bool,
     pub created_at: i64,
 }
@@ -87,11 +94,15 @@ impl Notice {
             NoticeKind::Reaction => format!("reacted to your {thing}"),
             NoticeKind::Follow => "started following you".into(),
             NoticeKind::Accepted => "accepted your answer".into(),
-            NoticeKind::Invited => match &self.group {
-                Some(group) => format!("invited you to {}", group.name),
-                None => "invited you to a group".into(),
-            },
+            NoticeKind::Invited => format!("invited you to {}", self.group_name()),
+            NoticeKind::Removed => format!("removed your post from {}", self.group_name()),
         }
+    }
+
+    fn group_name(&self) -> &str {
+        self.group
+            .as_ref()
+            .map_or("a group", |group| group.name.as_str())
     }
 
     /// " and 4 others" when others did the same, else nothing.
@@ -182,6 +193,7 @@ mod tests {
             item,
             post_id: item.map(|_| 7),
             group: None,
+            detail: None,
             unread: true,
             created_at: 0,
         }

@@ -81,6 +81,7 @@ fn NoticeLine(notice: Notice) -> impl IntoView {
                     " "
                     {what}
                 </a>
+                {notice.detail.map(|detail| view! { <p class="notice-detail">"Reason: " {detail}</p> })}
                 <p class="notice-time"><Timestamp ms=notice.created_at/></p>
             </div>
         </li>

@@ -16,8 +16,10 @@ pub struct NewNotice {
     pub post_id: Option<i64>,
     /// The item's audience (the person's own for a follower or an invitation).
     pub audience: Audience,
-    /// The group it is about (an invitation).
+    /// The group it is about (an invitation, a removal).
     pub group_id: Option<i64>,
+    /// What it says beyond who did what (the reason a post was removed).
+    pub detail: Option<String>,
 }
 
 impl NewNotice {
@@ -27,6 +29,8 @@ impl NewNotice {
         match self.kind {
             NoticeKind::Follow => format!("follow:{}", self.actor_id),
             NoticeKind::Invited => format!("invited:{}", self.group_id.unwrap_or_default()),
+            // Each removal on its own line: the post is gone, so it has no item to group by.
+            NoticeKind::Removed => format!("removed:{}", self.post_id.unwrap_or_default()),
             kind => format!("{}:{item}", kind.key()),
         }
     }
@@ -42,8 +46,8 @@ pub async fn notify(conn: &mut AnyConnection, new: &NewNotice) -> Result<bool, s
     let now = now_ms();
     sqlx::query(
         "INSERT INTO notifications (id, person_id, kind, actor_id, item_kind, item_id, post_id, \
-         audience, group_key, created_at, group_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+         audience, group_key, created_at, group_id, detail) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
          ON CONFLICT (person_id, group_key) DO UPDATE SET id = excluded.id, \
          actor_id = excluded.actor_id, read_at = NULL, created_at = excluded.created_at",
     )
@@ -58,6 +62,7 @@ pub async fn notify(conn: &mut AnyConnection, new: &NewNotice) -> Result<bool, s
     .bind(new.group_key())
     .bind(now)
     .bind(new.group_id)
+    .bind(new.detail.as_deref())
     .execute(conn)
     .await?;
     Ok(true)
@@ -132,7 +137,7 @@ pub async fn page(
          n.read_at, n.created_at, CAST((SELECT COALESCE(SUM(c.count), 0) FROM item_counts c \
          WHERE c.item_kind = n.item_kind AND c.item_id = n.item_id AND c.name <> 'comments') \
          - (SELECT COUNT(*) FROM reactions r WHERE r.item_kind = n.item_kind \
-         AND r.item_id = n.item_id AND r.person_id = n.person_id) AS BIGINT), n.group_id, gr.name \
+         AND r.item_id = n.item_id AND r.person_id = n.person_id) AS BIGINT), n.group_id, gr.name, n.detail \
          FROM notifications n JOIN users u ON u.id = n.actor_id \
          LEFT JOIN profiles pr ON pr.user_id = n.actor_id LEFT JOIN groups gr ON gr.id = n.group_id \
          WHERE n.person_id = $1 AND n.id < $2 AND {} AND (n.group_id IS NULL OR {}) \
@@ -178,6 +183,7 @@ pub async fn page(
                 }),
                 None => None,
             },
+            detail: row.try_get(13)?,
             unread: row.try_get::<Option<i64>, _>(8)?.is_none(),
             created_at: row.try_get(9)?,
         });
@@ -224,6 +230,7 @@ pub async fn insert_many_follows(
             post_id: None,
             audience: Audience::Person(n.person_id),
             group_id: None,
+            detail: None,
         };
         query
             .bind(n.id)

@@ -218,6 +218,7 @@ mod server {
                     post_id: Some(post.id),
                     audience,
                     group_id: None,
+                    detail: None,
                 };
                 crate::notifications::api::tell(&mut tx, notice).await?;
             }

@@ -124,6 +124,7 @@ mod server {
                 post_id: Some(post_id),
                 audience,
                 group_id: None,
+                detail: None,
             };
             crate::notifications::api::tell(&mut tx, notice).await?;
         }

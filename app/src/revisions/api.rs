@@ -176,6 +176,7 @@ mod server {
                 post_id: Some(current.post_id),
                 audience: current.audience,
                 group_id: None,
+                detail: None,
             };
             crate::notifications::api::tell(&mut tx, notice).await?;
         }

@@ -138,6 +138,19 @@ async fn admins_pin_and_remove_posts_with_a_reason_kept_in_the_trail() {
         get_post(&dave, posts[2]).await.unwrap_err(),
         AppError::NotFound
     );
+    // Its author is told why.
+    let told = bob.read(Notifications { before: None }).await.unwrap();
+    let removal = &told.notices[0];
+    assert_eq!(removal.kind, NoticeKind::Removed);
+    assert_eq!(
+        removal.text(),
+        "Olga Owner removed your post from Design Guild"
+    );
+    assert_eq!(
+        removal.detail.as_deref(),
+        Some("Shared a customer's contract by mistake")
+    );
+    assert_eq!(removal.href(), format!("/groups/{guild}"));
     let (pinned, _) = ids(&group(&dave, guild).await.unwrap());
     assert_eq!(pinned, vec![posts[0]]);
     let again = owner

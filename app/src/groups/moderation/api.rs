@@ -56,6 +56,7 @@ mod server {
     use crate::conversations::model::Item;
     use crate::error::AppError;
     use crate::groups::model::{href, NOT_AN_ADMIN};
+    use crate::notifications::{model::NoticeKind, store::NewNotice};
     use crate::policy::{self, Audience};
     use crate::revisions::model::Revisable;
     use crate::state::AppState;
@@ -146,6 +147,18 @@ mod server {
             reason: &reason,
         };
         store::record(&mut tx, entry).await?;
+        // Its author is told, with the reason (never of their own removal).
+        let notice = NewNotice {
+            person_id: post.author_id,
+            kind: NoticeKind::Removed,
+            actor_id: viewer.id,
+            item: None,
+            post_id: Some(post_id),
+            audience: Audience::Person(post.author_id),
+            group_id: Some(group_id),
+            detail: Some(reason),
+        };
+        crate::notifications::api::tell(&mut tx, notice).await?;
         tx.commit().await?;
         state.events.written();
         redirect_to(&href(group_id));
