@@ -348,7 +348,8 @@ pub async fn directory(
 ) -> Result<Vec<GroupSummary>, sqlx::Error> {
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS}, \
-         (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id AND m.person_id = $1) AS mine \
+         CAST(CASE WHEN g.id IN (SELECT group_id FROM group_members WHERE person_id = $1) \
+         THEN 1 ELSE 0 END AS BIGINT) AS mine \
          FROM groups g WHERE {} AND LOWER(g.name) LIKE $2 ESCAPE '\\' \
          ORDER BY mine DESC, LOWER(g.name), g.id LIMIT {limit}",
         crate::policy::known_groups_sql("g", "$1")
