@@ -367,16 +367,9 @@ mod server {
     pub async fn editable(id: i64) -> Result<model::EditableGroup, AppError> {
         let (viewer, state) = (require_viewer()?, state()?);
         managed(&state, id, &viewer).await?;
-        let fields = store::fields(&state.db, id)
+        store::fields(&state.db, id)
             .await?
-            .ok_or(AppError::NotFound)?;
-        Ok(model::EditableGroup {
-            id,
-            name: fields.name,
-            description: fields.description,
-            about: fields.about_md,
-            visibility: fields.visibility,
-        })
+            .ok_or(AppError::NotFound)
     }
 
     pub async fn edit(id: i64, fields: model::GroupFields) -> Result<(), AppError> {

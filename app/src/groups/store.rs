@@ -1,6 +1,6 @@
 //! SQL for groups, their members, join requests and invitations. A group's `members` count is
 //! changed by the same statements' transaction that changes `group_members`.
-use super::model::{GroupSummary, Member, NewGroup, Role, Standing, Visibility};
+use super::model::{EditableGroup, GroupSummary, Member, NewGroup, Role, Standing, Visibility};
 use super::Memberships;
 use crate::db::{new_id, now_ms, Db};
 use crate::follows::model::PersonLink;
@@ -103,7 +103,7 @@ pub async fn name(db: &Db, id: i64) -> Result<String, sqlx::Error> {
 }
 
 /// The group `id`'s fields as its edit form starts from them.
-pub async fn fields(db: &Db, id: i64) -> Result<Option<NewGroup>, sqlx::Error> {
+pub async fn fields(db: &Db, id: i64) -> Result<Option<EditableGroup>, sqlx::Error> {
     let row =
         sqlx::query("SELECT name, description, about_md, visibility FROM groups WHERE id = $1")
             .bind(id)
@@ -111,10 +111,11 @@ pub async fn fields(db: &Db, id: i64) -> Result<Option<NewGroup>, sqlx::Error> {
             .await?;
     let Some(row) = row else { return Ok(None) };
     let visibility: String = row.try_get(3)?;
-    Ok(Some(NewGroup {
+    Ok(Some(EditableGroup {
+        id,
         name: row.try_get(0)?,
         description: row.try_get(1)?,
-        about_md: row.try_get(2)?,
+        about: row.try_get(2)?,
         visibility: Visibility::from_key(&visibility).unwrap_or(Visibility::Secret),
     }))
 }

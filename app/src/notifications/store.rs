@@ -125,8 +125,8 @@ pub async fn mark_all_read(conn: &mut AnyConnection, person_id: i64) -> Result<(
 }
 
 /// The notifications of the person whose `scope` this is, before `before`, newest first, that
-/// they may see (one about a group, only while they may know the group); and the cursor on. A reaction's line counts everyone else who reacted to its
-/// item (not the person themselves).
+/// they may see (one about a group, only while they may know the group); and the cursor on. A
+/// reaction's line counts everyone else who reacted to its item (not the person themselves).
 pub async fn page(
     db: &Db,
     scope: &ReadScope,
