@@ -18,6 +18,10 @@ pub struct AppState {
     pub media: Arc<crate::media::Media>,
     /// "People you may want to know", made in the last minute.
     pub suggestions: Arc<crate::suggestions::recent::RecentSuggestions>,
+    /// The composer's group choices, per person, made in the last half minute.
+    pub audience_choices: Arc<crate::groups::recent_choices::RecentChoices>,
+    /// Feed cards as rendered, for the next page that shows them alike.
+    pub cards: Arc<crate::posts::card_cache::CardCache>,
     /// The server's background tasks end with it.
     pub background: Background,
 }

@@ -30,6 +30,8 @@ OPTIONS (each also read from the environment variable shown):
     --trusted-proxies LIST reverse proxies whose X-Forwarded-For is believed,  COMMONS_TRUSTED_PROXIES
                            as address blocks: 10.0.0.0/8,127.0.0.1  [none: the socket's peer]
     --log-format FORMAT    text or json                     COMMONS_LOG_FORMAT [text]
+    --card-cache N         feed cards kept rendered, in memory (about 5 kB each), COMMONS_CARD_CACHE
+                           up to twice N; 0 renders every card for every page  [1000]
     --no-rate-limits       turn off rate limits (benchmarks only)  COMMONS_RATE_LIMITS=off
     -h, --help             show this help
     -V, --version          show the version
@@ -51,6 +53,9 @@ pub struct Config {
     pub trusted_proxies: Vec<app::net::Cidr>,
     /// See [`REQUEST_TIMEOUT`]; shorter only in tests.
     pub request_timeout: Duration,
+    /// Feed cards kept rendered (`app::posts::card_cache`): the size of each of its two
+    /// generations; 0 keeps none.
+    pub card_cache: usize,
 }
 
 pub enum Command {
@@ -75,6 +80,7 @@ impl Config {
             mail_from: DEFAULT_MAIL_FROM.into(),
             trusted_proxies: Vec::new(),
             request_timeout: REQUEST_TIMEOUT,
+            card_cache: app::posts::card_cache::DEFAULT_GENERATION,
         }
     }
 
@@ -117,6 +123,7 @@ pub fn parse(
     let mut smtp_url = env("COMMONS_SMTP_URL").filter(|u| !u.is_empty());
     let mut mail_from = env("COMMONS_MAIL_FROM").filter(|u| !u.is_empty());
     let mut trusted_proxies = env("COMMONS_TRUSTED_PROXIES");
+    let mut card_cache = env("COMMONS_CARD_CACHE").filter(|n| !n.is_empty());
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -146,6 +153,7 @@ pub fn parse(
             "--smtp-url" => smtp_url = Some(value("--smtp-url")?),
             "--mail-from" => mail_from = Some(value("--mail-from")?),
             "--trusted-proxies" => trusted_proxies = Some(value("--trusted-proxies")?),
+            "--card-cache" => card_cache = Some(value("--card-cache")?),
             other => return Err(format!("unknown option {other} (see commons --help)")),
         }
     }
@@ -172,6 +180,12 @@ pub fn parse(
         Some("json") => true,
         Some(other) => return Err(format!("--log-format: {other} is not text or json")),
     };
+    let card_cache = match card_cache {
+        None => app::posts::card_cache::DEFAULT_GENERATION,
+        Some(n) => n
+            .parse()
+            .map_err(|_| format!("--card-cache: {n} is not a number of cards"))?,
+    };
     let media_dir = media_dir.map_or_else(|| data_dir.join("media"), PathBuf::from);
     Ok(Command::Serve(Box::new(Config {
         bind,
@@ -186,6 +200,7 @@ pub fn parse(
         mail_from: mail_from.unwrap_or_else(|| DEFAULT_MAIL_FROM.into()),
         trusted_proxies,
         request_timeout: REQUEST_TIMEOUT,
+        card_cache,
     })))
 }
 

@@ -106,6 +106,8 @@ pub async fn build(config: &Config) -> Result<Commons, BoxError> {
         mail: Arc::new(config.outbox()?),
         media: Arc::new(config.media()),
         suggestions: Default::default(),
+        audience_choices: Default::default(),
+        cards: Arc::new(app::posts::card_cache::CardCache::new(config.card_cache)),
         background,
     };
     app::jobs::start(

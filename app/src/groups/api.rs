@@ -285,12 +285,24 @@ mod server {
             label: "Everyone".into(),
             reach: model::organization_reach(&organization, people),
         }];
-        for group in store::mine(&state.db, viewer.id).await? {
-            choices.push(model::AudienceChoice {
-                value: group.id.to_string(),
-                reach: model::group_reach(&group.name, group.visibility, group.members),
-                label: group.name,
-            });
+        let groups = crate::api::memberships();
+        match state.audience_choices.get(viewer.id, &groups) {
+            Some(kept) => choices.extend(kept.iter().cloned()),
+            None => {
+                let made: Vec<_> = store::mine(&state.db, viewer.id)
+                    .await?
+                    .into_iter()
+                    .map(|group| model::AudienceChoice {
+                        value: group.id.to_string(),
+                        reach: model::group_reach(&group.name, group.visibility, group.members),
+                        label: group.name,
+                    })
+                    .collect();
+                choices.extend(made.iter().cloned());
+                state
+                    .audience_choices
+                    .keep(viewer.id, groups, std::sync::Arc::new(made));
+            }
         }
         Ok(choices)
     }
@@ -397,6 +409,7 @@ mod server {
         };
         trail::record(&mut tx, entry).await?;
         tx.commit().await?;
+        state.audience_choices.forget_all();
         redirect_to(&model::href(id));
         Ok(())
     }

@@ -12,6 +12,8 @@ mod members_page;
 pub mod model;
 pub mod moderation;
 mod new_page;
+#[cfg(feature = "ssr")]
+pub mod recent_choices;
 mod requests_page;
 #[cfg(feature = "ssr")]
 pub mod store;

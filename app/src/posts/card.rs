@@ -55,10 +55,21 @@ pub fn PostCard(post: PostView, viewer_id: i64, #[prop(optional)] full: bool) ->
     }
 }
 
+/// Cards rendered on the server: those kept from an earlier page where they read the same
+/// (`card_cache`).
 #[component]
 pub fn PostList(posts: Vec<PostView>, viewer_id: i64) -> impl IntoView {
-    posts
-        .into_iter()
-        .map(|post| view! { <PostCard post viewer_id/> })
-        .collect_view()
+    #[cfg(feature = "ssr")]
+    {
+        super::card_cache::cards(posts, viewer_id, |post| {
+            view! { <PostCard post viewer_id/> }.to_html()
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        posts
+            .into_iter()
+            .map(|post| view! { <PostCard post viewer_id/> })
+            .collect_view()
+    }
 }

@@ -1,6 +1,8 @@
 //! Posts: the composer, the home feed with its live ticker, and a permalink page per post.
 pub mod api;
 mod card;
+#[cfg(feature = "ssr")]
+pub mod card_cache;
 mod composer;
 mod home_page;
 mod live_feed;

@@ -6,6 +6,8 @@ mod layout;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 mod progress;
+#[cfg(feature = "ssr")]
+pub mod raw_html;
 pub mod time;
 pub mod url;
 

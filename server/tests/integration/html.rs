@@ -49,6 +49,11 @@ impl Page {
             .collect()
     }
 
+    /// The markup of every element matching `selector`, itself included.
+    pub fn outer_html(&self, selector: &str) -> Vec<String> {
+        self.all(selector).map(|e| e.html()).collect()
+    }
+
     /// The whole page's readable text.
     pub fn text(&self) -> String {
         self.texts("body").join(" ")

@@ -4,6 +4,7 @@ mod html;
 mod mailbox;
 mod support;
 
+mod card_cache;
 mod concurrency;
 mod conversations;
 mod follows;
