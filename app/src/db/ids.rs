@@ -27,6 +27,19 @@ pub fn new_id() -> i64 {
     }
 }
 
+/// Reads a column of ids as one row of text (`SELECT {ID_LIST} FROM ...` with the column
+/// named `id`): hundreds of rows cost more to decode than the query itself (BENCHMARKS.md).
+/// `string_agg` is common to PostgreSQL and SQLite (3.44 and later, which sqlx bundles).
+pub const ID_LIST: &str = "string_agg(CAST(id AS TEXT), ',')";
+
+/// The ids of a list read with [`ID_LIST`] (none when nothing matched).
+pub fn id_list(list: Option<String>) -> Vec<i64> {
+    list.unwrap_or_default()
+        .split(',')
+        .filter_map(|id| id.parse().ok())
+        .collect()
+}
+
 /// The id of the `sequence`-th thing made at `ms` (for data made in bulk, like the seed).
 pub fn id_at(ms: i64, sequence: i64) -> i64 {
     (ms << SEQUENCE_BITS) | (sequence & ((1 << SEQUENCE_BITS) - 1))

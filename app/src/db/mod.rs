@@ -4,7 +4,7 @@
 //! `ON CONFLICT`, keyset comparisons). Dialect differences live in the two migration folders.
 mod ids;
 
-pub use ids::{id_at, new_id, now_ms};
+pub use ids::{id_at, id_list, new_id, now_ms, ID_LIST};
 use sqlx::{any::AnyPoolOptions, Executor};
 
 pub type Db = sqlx::AnyPool;

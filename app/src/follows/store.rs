@@ -143,23 +143,18 @@ pub fn followed_by(param: &str) -> String {
     format!("SELECT followee_id FROM follows WHERE follower_id = {param}")
 }
 
-/// Up to `limit` of the people `follower` follows (what an open Following feed lets in live).
-///
-/// They come as one row of text: hundreds of rows cost more to decode than the query itself
-/// (the Following page's largest cost, BENCHMARKS.md). `string_agg` is common to PostgreSQL and
-/// SQLite (3.44 and later, which sqlx bundles); the (follower, followee) index covers the read.
+/// Up to `limit` of the people `follower` follows (what an open Following feed lets in live),
+/// as one row of text (hundreds of rows were the Following page's largest cost); the
+/// (follower, followee) index covers the read.
 pub async fn followed_ids(db: &Db, follower: i64, limit: usize) -> Result<Vec<i64>, sqlx::Error> {
     let sql = format!(
-        "SELECT string_agg(CAST(followee_id AS TEXT), ',') FROM \
-         (SELECT followee_id FROM follows WHERE follower_id = $1 LIMIT {limit}) AS followed"
+        "SELECT {} FROM (SELECT followee_id AS id FROM follows WHERE follower_id = $1 \
+         LIMIT {limit}) AS followed",
+        crate::db::ID_LIST
     );
-    let list: Option<String> = sqlx::query_scalar(&sql)
+    let list = sqlx::query_scalar(&sql)
         .bind(follower)
         .fetch_one(db)
         .await?;
-    Ok(list
-        .unwrap_or_default()
-        .split(',')
-        .filter_map(|id| id.parse().ok())
-        .collect())
+    Ok(crate::db::id_list(list))
 }
