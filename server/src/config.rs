@@ -278,5 +278,22 @@ mod tests {
         assert!(serve(&[], &[("DATABASE_URL", "mysql://x")])
             .unwrap_err()
             .contains("DATABASE_URL"));
+        assert!(serve(&["--card-cache", "many"], &[])
+            .unwrap_err()
+            .contains("--card-cache"));
+    }
+
+    #[test]
+    fn the_card_cache_is_on_unless_set_to_zero() {
+        let default = serve(&[], &[]).unwrap().card_cache;
+        assert_eq!(default, app::posts::card_cache::DEFAULT_GENERATION);
+        assert_eq!(
+            serve(&[], &[("COMMONS_CARD_CACHE", "0")])
+                .unwrap()
+                .card_cache,
+            0
+        );
+        let flag = serve(&["--card-cache=50"], &[("COMMONS_CARD_CACHE", "0")]);
+        assert_eq!(flag.unwrap().card_cache, 50);
     }
 }

@@ -101,7 +101,7 @@ pub fn cards(
     viewer_id: i64,
     render: impl Fn(PostView) -> String,
 ) -> Vec<RawHtml> {
-    let cache = leptos::prelude::use_context::<crate::state::AppState>().map(|s| s.cards);
+    let cache = crate::api::state().ok().map(|s| s.cards);
     // A failed plain comment form brings its draft back into one card: render them all.
     let returned = crate::conversations::form_return() != Default::default();
     let (Some(cache), false) = (cache.filter(|c| c.generation > 0), returned) else {
