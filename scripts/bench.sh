@@ -164,7 +164,10 @@ for DB in $DATABASES; do
   echo
   echo "| request                            | conns |  req/s   | p50 ms  | p95 ms  | p99 ms  |"
   echo "|------------------------------------|-------|----------|---------|---------|---------|"
+  # A reload before anything changed is sent the kept page (server/src/page_cache.rs); the
+  # second row makes every page afresh, as after any change or on a first visit.
   for c in 1 8 32; do load "home feed (signed in)" "$c" "/"; done
+  load "home feed, each page made afresh" 32 "/" "$BENCH_DIR/made_each_time.lua"
   load "home feed, page $PAGE by cursor" 32 "/?before=$CURSOR"
   load "post permalink" 32 "/posts/$POST_ID"
   load "profile (most active person)" 32 "/people/admin"

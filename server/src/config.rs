@@ -32,6 +32,9 @@ OPTIONS (each also read from the environment variable shown):
     --log-format FORMAT    text or json                     COMMONS_LOG_FORMAT [text]
     --card-cache N         feed cards kept rendered, in memory (about 5 kB each), COMMONS_CARD_CACHE
                            up to twice N; 0 renders every card for every page  [1000]
+    --page-cache N         pages kept as sent, per person and address, for     COMMONS_PAGE_CACHE
+                           a reload before anything changes (about 110 kB
+                           each), up to twice N; 0 makes every page  [100]
     --no-rate-limits       turn off rate limits (benchmarks only)  COMMONS_RATE_LIMITS=off
     -h, --help             show this help
     -V, --version          show the version
@@ -56,6 +59,9 @@ pub struct Config {
     /// Feed cards kept rendered (`app::posts::card_cache`): the size of each of its two
     /// generations; 0 keeps none.
     pub card_cache: usize,
+    /// Pages kept as sent (`crate::page_cache`): the size of each of its two generations; 0
+    /// keeps none.
+    pub page_cache: usize,
 }
 
 pub enum Command {
@@ -81,6 +87,7 @@ impl Config {
             trusted_proxies: Vec::new(),
             request_timeout: REQUEST_TIMEOUT,
             card_cache: app::posts::card_cache::DEFAULT_GENERATION,
+            page_cache: crate::page_cache::DEFAULT_GENERATION,
         }
     }
 
@@ -124,6 +131,7 @@ pub fn parse(
     let mut mail_from = env("COMMONS_MAIL_FROM").filter(|u| !u.is_empty());
     let mut trusted_proxies = env("COMMONS_TRUSTED_PROXIES");
     let mut card_cache = env("COMMONS_CARD_CACHE").filter(|n| !n.is_empty());
+    let mut page_cache = env("COMMONS_PAGE_CACHE").filter(|n| !n.is_empty());
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -154,6 +162,7 @@ pub fn parse(
             "--mail-from" => mail_from = Some(value("--mail-from")?),
             "--trusted-proxies" => trusted_proxies = Some(value("--trusted-proxies")?),
             "--card-cache" => card_cache = Some(value("--card-cache")?),
+            "--page-cache" => page_cache = Some(value("--page-cache")?),
             other => return Err(format!("unknown option {other} (see commons --help)")),
         }
     }
@@ -186,6 +195,12 @@ pub fn parse(
             .parse()
             .map_err(|_| format!("--card-cache: {n} is not a number of cards"))?,
     };
+    let page_cache = match page_cache {
+        None => crate::page_cache::DEFAULT_GENERATION,
+        Some(n) => n
+            .parse()
+            .map_err(|_| format!("--page-cache: {n} is not a number of pages"))?,
+    };
     let media_dir = media_dir.map_or_else(|| data_dir.join("media"), PathBuf::from);
     Ok(Command::Serve(Box::new(Config {
         bind,
@@ -201,6 +216,7 @@ pub fn parse(
         trusted_proxies,
         request_timeout: REQUEST_TIMEOUT,
         card_cache,
+        page_cache,
     })))
 }
 
@@ -295,5 +311,18 @@ mod tests {
         );
         let flag = serve(&["--card-cache=50"], &[("COMMONS_CARD_CACHE", "0")]);
         assert_eq!(flag.unwrap().card_cache, 50);
+    }
+
+    #[test]
+    fn the_page_cache_is_on_unless_set_to_zero() {
+        let default = serve(&[], &[]).unwrap().page_cache;
+        assert_eq!(default, crate::page_cache::DEFAULT_GENERATION);
+        let off = serve(&[], &[("COMMONS_PAGE_CACHE", "0")]).unwrap();
+        assert_eq!(off.page_cache, 0);
+        let flag = serve(&["--page-cache", "7"], &[("COMMONS_PAGE_CACHE", "0")]);
+        assert_eq!(flag.unwrap().page_cache, 7);
+        assert!(serve(&["--page-cache", "all"], &[])
+            .unwrap_err()
+            .contains("--page-cache"));
     }
 }

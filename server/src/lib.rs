@@ -6,6 +6,7 @@ mod error_pages;
 mod live;
 mod media;
 mod observability;
+pub mod page_cache;
 mod people_import;
 mod security;
 pub mod seed;
@@ -176,6 +177,15 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
         move |req: Request| handle_server_fns_with_context(context.clone(), req)
     };
 
+    // A reload before anything changed is sent the page made for the one before; every
+    // state-changing request counts as a change once answered (also for uploads).
+    let page_cache = Arc::new(page_cache::PageCache::new(
+        config.page_cache,
+        state.events.clone(),
+    ));
+    let keep_or_send_again =
+        || middleware::from_fn_with_state(page_cache.clone(), page_cache::keep_or_send_again);
+
     // What depends on who is asking: pages, server functions and the live stream. Only these
     // look up the session, and their answers are compressed (cheaply: they are made per request).
     let pages = Router::new()
@@ -187,12 +197,14 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
             let not_found = not_found.clone();
             async move { not_found(req).await.into_response() }
         })
+        // Inside the spawned task: an abandoned request that wrote still counts its change.
+        .layer(keep_or_send_again())
         .layer(middleware::from_fn(finish_even_if_abandoned))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(timeout(config.request_timeout));
     // An upload from a phone on a slow network takes longer than any page: its own limits.
     let dynamic = pages
-        .merge(uploads::routes())
+        .merge(uploads::routes().layer(keep_or_send_again()))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             app::auth::session::resolve_session,

@@ -115,6 +115,16 @@ pub async fn announce_session_end(
     Ok(())
 }
 
+/// Tells the other processes (PostgreSQL) that this one changed something outside the log (a
+/// profile, a group's name): what they made before may be out of date.
+pub async fn announce_change(db: &Db) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT pg_notify($1, '')")
+        .bind(WAKE_CHANNEL)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 /// The event log's head as a scalar subquery, for a store that reads a page in the same statement
 /// (and so the same snapshot) as the head.
 pub const HEAD: &str = "(SELECT last FROM event_counter WHERE id = 1)";

@@ -86,6 +86,8 @@ async fn run_one(
         // The lease runs out and the job runs again: jobs are safe to run twice.
         tracing::error!(%error, job = job.id, "could not record a job's outcome");
     }
+    // A job may have changed what pages show (a photo made smaller, people imported).
+    state.events.changed().await;
 }
 
 /// The wait after failed attempt `attempt` (from 1): doubling from the first retry.

@@ -11,76 +11,18 @@
 //! page's place in the event log, both in the conversation island's props. The kept HTML has
 //! holes there, filled in for each page.
 use super::model::PostView;
+use crate::generations::Generations;
 use crate::ui::raw_html::RawHtml;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 
 /// Cards in each generation unless configured (a card is about 5 kB: at most about 10 MB).
 pub const DEFAULT_GENERATION: usize = 1_000;
 
 type Key = [u8; 32];
 
-pub struct CardCache {
-    /// Cards in each generation; 0 keeps none.
-    generation: usize,
-    generations: Mutex<Generations>,
-}
-
-#[derive(Default)]
-struct Generations {
-    newer: HashMap<Key, Arc<Kept>>,
-    older: HashMap<Key, Arc<Kept>>,
-}
-
-impl CardCache {
-    pub fn new(generation: usize) -> CardCache {
-        CardCache {
-            generation,
-            generations: Mutex::default(),
-        }
-    }
-
-    fn get(&self, key: &Key) -> Option<Arc<Kept>> {
-        let mut generations = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(kept) = generations.newer.get(key) {
-            return Some(kept.clone());
-        }
-        let kept = generations.older.remove(key)?;
-        generations.keep(*key, kept.clone(), self.generation);
-        Some(kept)
-    }
-
-    fn keep(&self, key: Key, kept: Kept) {
-        let mut generations = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-        generations.keep(key, Arc::new(kept), self.generation);
-    }
-
-    /// How many cards are kept.
-    pub fn len(&self) -> usize {
-        let generations = self.generations.lock().unwrap_or_else(|e| e.into_inner());
-        generations.newer.len() + generations.older.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Forgets every card (tests compare kept cards with freshly rendered ones).
-    pub fn clear(&self) {
-        *self.generations.lock().unwrap_or_else(|e| e.into_inner()) = Generations::default();
-    }
-}
-
-impl Generations {
-    fn keep(&mut self, key: Key, kept: Arc<Kept>, generation: usize) {
-        if self.newer.len() >= generation {
-            self.older = std::mem::take(&mut self.newer);
-        }
-        self.newer.insert(key, kept);
-    }
-}
+/// The kept cards, under the digest of what each is made from.
+pub type CardCache = Generations<Key, Kept>;
 
 /// Everything a card's HTML is made from but the two holes (see the module's comment).
 #[derive(Serialize)]
@@ -104,7 +46,7 @@ pub fn cards(
     let cache = crate::api::state().ok().map(|s| s.cards);
     // A failed plain comment form brings its draft back into one card: render them all.
     let returned = crate::conversations::form_return() != Default::default();
-    let (Some(cache), false) = (cache.filter(|c| c.generation > 0), returned) else {
+    let (Some(cache), false) = (cache.filter(|c| c.is_on()), returned) else {
         return posts.into_iter().map(|p| RawHtml(render(p))).collect();
     };
     let moderator = crate::ui::is_moderator();
@@ -166,7 +108,7 @@ fn key(post: &PostView, viewer_id: i64, moderator: bool, now: i64) -> Key {
 }
 
 /// A kept card: its HTML without the two values, and where each goes.
-struct Kept {
+pub struct Kept {
     html: String,
     holes: Vec<(usize, Hole)>,
 }
@@ -260,21 +202,5 @@ mod tests {
         // Values that are not the ones the card was rendered with: not kept either.
         assert!(Kept::cut(CARD, 4, 1234).is_none());
         assert!(Kept::cut(CARD, 42, 123).is_none());
-    }
-
-    #[test]
-    fn the_newer_generation_keeps_what_is_read() {
-        let cache = CardCache::new(DEFAULT_GENERATION);
-        let kept = || Kept::cut(CARD, 42, 1234).expect("kept");
-        cache.keep([0; 32], kept());
-        for i in 1..3 * DEFAULT_GENERATION {
-            let mut key = [0; 32];
-            key[..8].copy_from_slice(&(i as u64).to_le_bytes());
-            cache.keep(key, kept());
-            if i % 100 == 0 {
-                assert!(cache.get(&[0; 32]).is_some(), "read often, so kept");
-            }
-        }
-        assert!(cache.len() <= 2 * DEFAULT_GENERATION);
     }
 }

@@ -1,7 +1,7 @@
 use super::api::{editable_item, EditItem};
 use super::model::{history_href, item_href, noun, Editable};
 use crate::error::AppError;
-use crate::ui::{new_idempotency_key, submitted_error, FormError, RequireSignIn};
+use crate::ui::{new_idempotency_key, not_to_be_kept, submitted_error, FormError, RequireSignIn};
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -10,6 +10,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// form: saving goes on to the item; a refusal comes back here with the draft and why.
 #[component]
 pub fn EditPage() -> impl IntoView {
+    // Its form's idempotency key is this page's alone: two tabs must not share one.
+    not_to_be_kept();
     view! {
         <Title text="Edit"/>
         <RequireSignIn>

@@ -69,6 +69,19 @@ pub fn new_idempotency_key() -> String {
     bits.iter().map(|b| format!("{b:08x}")).collect()
 }
 
+/// Marks the page being made as one nobody should keep and show again (browsers, proxies, the
+/// server's page cache): it carries a value made for this response alone, such as a plain
+/// form's idempotency key. Called before the page's first `Suspense`, while headers can be set.
+pub fn not_to_be_kept() {
+    #[cfg(feature = "ssr")]
+    if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+        options.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("no-store"),
+        );
+    }
+}
+
 /// What an island's form keeps between submissions. The form is a plain `<form method="post">`
 /// to the server function's address, so it works without JavaScript; in an island its submit
 /// handler dispatches the action instead (no `ActionForm`: decoding form fields into arguments

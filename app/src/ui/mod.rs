@@ -39,7 +39,8 @@ pub fn escape_html(text: &str) -> String {
 pub use avatar::Avatar;
 pub use error_page::ErrorPage;
 pub use form::{
-    new_idempotency_key, submitted_error, submitted_problem, FormError, IslandForm, TextField,
+    new_idempotency_key, not_to_be_kept, submitted_error, submitted_problem, FormError, IslandForm,
+    TextField,
 };
 pub use layout::{
     is_moderator, is_set_up, provide_session, viewer_id, Header, Moderator, NotFound, RequireSignIn,

@@ -16,6 +16,7 @@ mod join;
 mod lifecycle;
 mod live;
 mod notifications;
+mod page_cache;
 mod pages;
 mod people;
 mod people_import;

@@ -62,12 +62,7 @@ async fn responses_carry_the_security_headers() {
     assert_eq!(header("referrer-policy"), "same-origin");
     assert!(!header("x-request-id").is_empty());
 
-    let nonce = csp
-        .split("'nonce-")
-        .nth(1)
-        .and_then(|rest| rest.split('\'').next())
-        .expect("nonce in CSP")
-        .to_string();
+    let nonce = csp_nonce(&csp);
     let html = response.text().await.unwrap();
     assert!(
         html.contains(&format!("nonce=\"{nonce}\"")),

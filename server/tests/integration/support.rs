@@ -281,6 +281,9 @@ async fn built(
     adjust: impl FnOnce(&mut Config),
 ) -> (server::Commons, tokio::net::TcpListener, String) {
     let mut config = Config::for_database(database_url);
+    // Builders write through the stores, around the requests that tell the page cache of a
+    // change; its own tests (page_cache.rs) turn it on.
+    config.page_cache = 0;
     adjust(&mut config);
     let commons = server::build(&config).await.expect("server builds");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -778,4 +781,13 @@ pub async fn start_process(database_url: &str, port: u16) -> Process {
     let _ = child.kill();
     let _ = child.wait();
     panic!("commons did not become healthy");
+}
+
+/// The nonce a Content-Security-Policy header allows scripts by.
+pub fn csp_nonce(csp: &str) -> String {
+    csp.split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the CSP")
+        .to_string()
 }
