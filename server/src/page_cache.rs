@@ -24,9 +24,14 @@ use axum::{
 };
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use std::{
-    sync::Arc,
+    collections::HashMap,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc, Mutex,
+    },
     time::{Duration, Instant},
 };
+use tokio::sync::watch;
 
 /// Pages kept in each of the two generations unless configured (a home page is about 110 kB).
 pub const DEFAULT_GENERATION: usize = 100;
@@ -38,9 +43,12 @@ pub const STATUS_HEADER: &str = "x-commons-page";
 
 pub struct PageCache {
     /// By person and address (host, path and query).
-    pages: Generations<(i64, String), Page>,
+    pages: Generations<Key, Page>,
+    making: Making,
     events: Arc<EventLog>,
 }
+
+type Key = (i64, String);
 
 /// A page as it was sent, with its nonce's places.
 struct Page {
@@ -57,6 +65,7 @@ impl PageCache {
     pub fn new(generation: usize, events: Arc<EventLog>) -> PageCache {
         PageCache {
             pages: Generations::new(generation),
+            making: Making::default(),
             events,
         }
     }
@@ -78,12 +87,27 @@ pub async fn keep_or_send_again(
     let Some(asking) = Asking::of(&req).filter(|_| cache.pages.is_on()) else {
         return next.run(req).await;
     };
-    let changes = cache.events.changes().now();
-    if let Some(page) = cache.pages.get(&asking.key) {
-        if page.changes == changes && page.made.elapsed() < KEEP_FOR && asking.same(&page) {
-            return page.sent_again(&asking.nonce);
+    let mut waited = false;
+    let (changes, _making) = loop {
+        let changes = cache.events.changes().now();
+        if let Some(page) = cache.pages.get(&asking.key) {
+            if page.changes == changes && page.made.elapsed() < KEEP_FOR && asking.same(&page) {
+                return page.sent_again(&asking.nonce);
+            }
         }
-    }
+        // After a change every open tab asks again at once: one request makes the page and
+        // the others wait for it, instead of all making it side by side. Only once: a page
+        // that is not kept (an edit form) is then made by each.
+        match cache.making.turn(&asking.key, changes) {
+            Turn::Wait(mut done) if !waited => {
+                waited = true;
+                // Ends when the maker is done, whether or not its page was kept.
+                let _ = done.changed().await;
+            }
+            Turn::Wait(_) => break (changes, None),
+            Turn::Make(making) => break (changes, Some(making)),
+        }
+    };
     let response = next.run(req).await;
     if !worth_keeping(&response) {
         return response;
@@ -114,9 +138,71 @@ pub async fn keep_or_send_again(
     Response::from_parts(parts, Body::from(body))
 }
 
+/// The pages being made now, each with the count it is made under.
+#[derive(Default)]
+struct Making {
+    makers: Mutex<HashMap<Key, Maker>>,
+    next_token: AtomicU64,
+}
+
+struct Maker {
+    changes: u64,
+    token: u64,
+    done: watch::Receiver<()>,
+}
+
+enum Turn<'a> {
+    /// Another request is making this page under the same count: wait until it is done.
+    Wait(watch::Receiver<()>),
+    /// Make it; others wait until this is dropped.
+    Make(MakingPage<'a>),
+}
+
+struct MakingPage<'a> {
+    making: &'a Making,
+    key: Key,
+    token: u64,
+    _done: watch::Sender<()>,
+}
+
+impl Making {
+    fn turn(&self, key: &Key, changes: u64) -> Turn<'_> {
+        let mut makers = self.makers.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(maker) = makers.get(key).filter(|m| m.changes == changes) {
+            return Turn::Wait(maker.done.clone());
+        }
+        let token = self.next_token.fetch_add(1, Ordering::Relaxed);
+        let (sender, done) = watch::channel(());
+        makers.insert(
+            key.clone(),
+            Maker {
+                changes,
+                token,
+                done,
+            },
+        );
+        Turn::Make(MakingPage {
+            making: self,
+            key: key.clone(),
+            token,
+            _done: sender,
+        })
+    }
+}
+
+impl Drop for MakingPage<'_> {
+    /// Done (kept, not kept, or failed): the waiting requests wake when the sender goes.
+    fn drop(&mut self) {
+        let mut makers = self.making.makers.lock().unwrap_or_else(|e| e.into_inner());
+        if makers.get(&self.key).is_some_and(|m| m.token == self.token) {
+            makers.remove(&self.key);
+        }
+    }
+}
+
 /// A signed-in person's page request, as far as its answer depends on it.
 struct Asking {
-    key: (i64, String),
+    key: Key,
     session: SessionInfo,
     memberships: Memberships,
     nonce: String,
