@@ -1,7 +1,8 @@
 //! A small keep-what-is-read cache: two generations of at most N entries each. A read from the
 //! older generation moves the entry to the newer one; when the newer is full it becomes the
 //! older and the old older is dropped. So what is read often stays, the rest ages out, and at
-//! most 2 × N entries are held. Shared by the kept feed cards and the kept pages.
+//! most 2 × N entries are held. Shared by the kept feed cards, the composer's group choices and
+//! the kept pages.
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};

@@ -37,6 +37,8 @@ pub mod mail;
 pub mod net;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod turns;
 
 pub use shell::{shell, App};
 

@@ -14,7 +14,7 @@
 //! by the time its notification takes to arrive, as live updates do.
 use app::{
     auth::SessionInfo, events::log::EventLog, generations::Generations, groups::Memberships,
-    shell::CspNonce,
+    shell::CspNonce, turns::Turns,
 };
 use axum::{
     body::{Body, Bytes},
@@ -24,14 +24,10 @@ use axum::{
 };
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use std::{
-    collections::HashMap,
-    sync::{
-        atomic::{AtomicU64, Ordering},
-        Arc, Mutex,
-    },
+    future::Future,
+    sync::Arc,
     time::{Duration, Instant},
 };
-use tokio::sync::watch;
 
 /// Pages kept in each of the two generations unless configured (a home page is about 110 kB).
 pub const DEFAULT_GENERATION: usize = 100;
@@ -44,7 +40,8 @@ pub const STATUS_HEADER: &str = "x-commons-page";
 pub struct PageCache {
     /// By person and address (host, path and query).
     pages: Generations<Key, Page>,
-    making: Making,
+    /// One request at a time makes a page; the others are then sent it.
+    making: Turns<Key>,
     events: Arc<EventLog>,
 }
 
@@ -65,7 +62,7 @@ impl PageCache {
     pub fn new(generation: usize, events: Arc<EventLog>) -> PageCache {
         PageCache {
             pages: Generations::new(generation),
-            making: Making::default(),
+            making: Turns::default(),
             events,
         }
     }
@@ -87,116 +84,61 @@ pub async fn keep_or_send_again(
     let Some(asking) = Asking::of(&req).filter(|_| cache.pages.is_on()) else {
         return next.run(req).await;
     };
-    let mut waited = false;
-    let (changes, _making) = loop {
-        let changes = cache.events.changes().now();
-        if let Some(page) = cache.pages.get(&asking.key) {
-            if page.changes == changes && page.made.elapsed() < KEEP_FOR && asking.same(&page) {
-                return page.sent_again(&asking.nonce);
-            }
-        }
-        // After a change every open tab asks again at once: one request makes the page and
-        // the others wait for it, instead of all making it side by side. Only once: a page
-        // that is not kept (an edit form) is then made by each.
-        match cache.making.turn(&asking.key, changes) {
-            Turn::Wait(mut done) if !waited => {
-                waited = true;
-                // Ends when the maker is done, whether or not its page was kept.
-                let _ = done.changed().await;
-            }
-            Turn::Wait(_) => break (changes, None),
-            Turn::Make(making) => break (changes, Some(making)),
+    if let Some(page) = cache.valid(&asking) {
+        return page.sent_again(&asking.nonce);
+    }
+    // After a change every open tab asks again at once: one request makes the page and the
+    // others wait their turn and are sent it, instead of all making it side by side.
+    let key = asking.key.clone();
+    let in_turn = async {
+        match cache.valid(&asking) {
+            Some(page) => page.sent_again(&asking.nonce),
+            None => cache.make(asking, next.run(req)).await,
         }
     };
-    let response = next.run(req).await;
-    if !worth_keeping(&response) {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    let body = match axum::body::to_bytes(body, usize::MAX).await {
-        Ok(body) => body,
-        Err(error) => {
-            tracing::error!(%error, "a page could not be made");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
-    if let Some(nonce_at) = places(&body, &asking.nonce) {
-        let page = Page {
-            changes,
-            made: Instant::now(),
-            nonce_at,
-            session: asking.session,
-            memberships: asking.memberships,
-            headers: parts.headers.clone(),
-            body: body.clone(),
-        };
-        cache.pages.keep(asking.key, page);
-    }
-    parts
-        .headers
-        .insert(STATUS_HEADER, HeaderValue::from_static("made"));
-    Response::from_parts(parts, Body::from(body))
+    cache.making.in_turn(&key, in_turn).await
 }
 
-/// The pages being made now, each with the count it is made under.
-#[derive(Default)]
-struct Making {
-    makers: Mutex<HashMap<Key, Maker>>,
-    next_token: AtomicU64,
-}
-
-struct Maker {
-    changes: u64,
-    token: u64,
-    done: watch::Receiver<()>,
-}
-
-enum Turn<'a> {
-    /// Another request is making this page under the same count: wait until it is done.
-    Wait(watch::Receiver<()>),
-    /// Make it; others wait until this is dropped.
-    Make(MakingPage<'a>),
-}
-
-struct MakingPage<'a> {
-    making: &'a Making,
-    key: Key,
-    token: u64,
-    _done: watch::Sender<()>,
-}
-
-impl Making {
-    fn turn(&self, key: &Key, changes: u64) -> Turn<'_> {
-        let mut makers = self.makers.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(maker) = makers.get(key).filter(|m| m.changes == changes) {
-            return Turn::Wait(maker.done.clone());
-        }
-        let token = self.next_token.fetch_add(1, Ordering::Relaxed);
-        let (sender, done) = watch::channel(());
-        makers.insert(
-            key.clone(),
-            Maker {
-                changes,
-                token,
-                done,
-            },
-        );
-        Turn::Make(MakingPage {
-            making: self,
-            key: key.clone(),
-            token,
-            _done: sender,
+impl PageCache {
+    /// The page kept for this request, if it still holds.
+    fn valid(&self, asking: &Asking) -> Option<Arc<Page>> {
+        let changes = self.events.changes().now();
+        self.pages.get(&asking.key).filter(|page| {
+            page.changes == changes && page.made.elapsed() < KEEP_FOR && asking.same(page)
         })
     }
-}
 
-impl Drop for MakingPage<'_> {
-    /// Done (kept, not kept, or failed): the waiting requests wake when the sender goes.
-    fn drop(&mut self) {
-        let mut makers = self.making.makers.lock().unwrap_or_else(|e| e.into_inner());
-        if makers.get(&self.key).is_some_and(|m| m.token == self.token) {
-            makers.remove(&self.key);
+    /// Makes the page (`answer`), and keeps it when it is worth keeping.
+    async fn make(&self, asking: Asking, answer: impl Future<Output = Response>) -> Response {
+        let changes = self.events.changes().now();
+        let response = answer.await;
+        if !worth_keeping(&response) {
+            return response;
         }
+        let (mut parts, body) = response.into_parts();
+        let body = match axum::body::to_bytes(body, usize::MAX).await {
+            Ok(body) => body,
+            Err(error) => {
+                tracing::error!(%error, "a page could not be made");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        };
+        if let Some(nonce_at) = places(&body, &asking.nonce) {
+            let page = Page {
+                changes,
+                made: Instant::now(),
+                nonce_at,
+                session: asking.session,
+                memberships: asking.memberships,
+                headers: parts.headers.clone(),
+                body: body.clone(),
+            };
+            self.pages.keep(asking.key, page);
+        }
+        parts
+            .headers
+            .insert(STATUS_HEADER, HeaderValue::from_static("made"));
+        Response::from_parts(parts, Body::from(body))
     }
 }
 

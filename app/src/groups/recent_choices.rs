@@ -6,13 +6,13 @@
 //! other people joining or leaving those groups shows in their sizes within it), and at once
 //! after any group is edited on this server (another server's edit shows within it too).
 use super::{model::AudienceChoice, Memberships};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use crate::generations::Generations;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub const KEPT_FOR: Duration = Duration::from_secs(30);
-/// Entries beyond this are dropped (expired first), so memory stays bounded.
-const CAPACITY: usize = 10_000;
+/// People's lists in each of the two generations, so memory stays bounded.
+const GENERATION: usize = 5_000;
 
 struct Made {
     at: Instant,
@@ -20,39 +20,35 @@ struct Made {
     choices: Arc<Vec<AudienceChoice>>,
 }
 
-#[derive(Default)]
 pub struct RecentChoices {
-    entries: Mutex<HashMap<i64, Made>>,
+    kept: Generations<i64, Made>,
+}
+
+impl Default for RecentChoices {
+    fn default() -> Self {
+        RecentChoices {
+            kept: Generations::new(GENERATION),
+        }
+    }
 }
 
 impl RecentChoices {
     /// The person's group choices, if made within [`KEPT_FOR`] from the same groups.
     pub fn get(&self, person: i64, groups: &Memberships) -> Option<Arc<Vec<AudienceChoice>>> {
-        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        entries
+        self.kept
             .get(&person)
             .filter(|made| made.at.elapsed() < KEPT_FOR && same_groups(&made.from, groups))
             .map(|made| made.choices.clone())
     }
 
     pub fn keep(&self, person: i64, from: Memberships, choices: Arc<Vec<AudienceChoice>>) {
-        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        if entries.len() >= CAPACITY {
-            entries.retain(|_, made| made.at.elapsed() < KEPT_FOR);
-            if entries.len() >= CAPACITY {
-                entries.clear();
-            }
-        }
         let at = Instant::now();
-        entries.insert(person, Made { at, from, choices });
+        self.kept.keep(person, Made { at, from, choices });
     }
 
     /// Forgets every list (a group's name or visibility changed).
     pub fn forget_all(&self) {
-        self.entries
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        self.kept.clear();
     }
 }
 

@@ -22,7 +22,7 @@ type Made = (Instant, Arc<Vec<Suggestion>>);
 pub struct RecentSuggestions {
     entries: Mutex<HashMap<i64, Made>>,
     /// A turn per person whose list is being made.
-    making: Mutex<HashMap<i64, Arc<tokio::sync::Mutex<()>>>>,
+    making: crate::turns::Turns<i64>,
 }
 
 impl RecentSuggestions {
@@ -39,15 +39,7 @@ impl RecentSuggestions {
         if let Some(list) = self.get(person) {
             return Ok(list);
         }
-        let turn = self
-            .making
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .entry(person)
-            .or_default()
-            .clone();
-        let made = {
-            let _mine = turn.lock().await;
+        let made = async {
             match self.get(person) {
                 Some(list) => Ok(list), // made while this one waited
                 None => make().await.map(|list| {
@@ -57,12 +49,7 @@ impl RecentSuggestions {
                 }),
             }
         };
-        let mut making = self.making.lock().unwrap_or_else(|e| e.into_inner());
-        // Only the map and this copy hold it: nobody else is waiting.
-        if Arc::strong_count(&turn) <= 2 {
-            making.remove(&person);
-        }
-        made
+        self.making.in_turn(&person, made).await
     }
 
     /// The person's suggestions if made within [`KEPT_FOR`].
@@ -127,10 +114,7 @@ mod tests {
         let answers = futures_join_all((0..8).map(|_| ask())).await;
         assert!(answers.iter().all(|a| a.is_ok()));
         assert_eq!(made.load(std::sync::atomic::Ordering::SeqCst), 1);
-        assert!(
-            recent.making.lock().unwrap().is_empty(),
-            "no turn left behind"
-        );
+        assert!(recent.making.is_empty(), "no turn left behind");
     }
 
     /// Runs the futures together on this task (no extra crate for one test).
