@@ -13,6 +13,8 @@ pub struct AppState {
     pub config: Arc<SiteConfig>,
     pub limiter: Arc<RateLimiter>,
     pub organization: Arc<KnownOrganization>,
+    /// Who each recent session belongs to, while nothing has changed.
+    pub sessions: Arc<crate::auth::known_sessions::KnownSessions>,
     pub mail: Arc<crate::mail::Outbox>,
     /// Where uploaded files are kept.
     pub media: Arc<crate::media::Media>,

@@ -1,6 +1,6 @@
 // A small WebSocket client for the live stream, so the benchmarks need nothing from npm (Node 20
 // has no WebSocket without a flag): the upgrade handshake over node:http, then the server's
-// frames. Text messages go to `onText`; pings are answered with pongs, as a browser does.
+// frames. Each event goes to `onText`; pings are answered with pongs, as a browser does.
 import crypto from "node:crypto";
 import http from "node:http";
 
@@ -29,7 +29,8 @@ export function openLive(base, token, onText = () => {}) {
           const frame = nextFrame(buffer);
           if (!frame) break;
           buffer = buffer.subarray(frame.end);
-          if (frame.opcode === 0x1) onText(frame.payload.toString("utf8"));
+          // One message may hold several events, one per line.
+          if (frame.opcode === 0x1) frame.payload.toString("utf8").split("\n").forEach(onText);
           else if (frame.opcode === 0x9) socket.write(clientFrame(0xa, frame.payload));
         }
       });

@@ -14,7 +14,7 @@ mod uploads;
 mod valid_html;
 
 use app::{
-    auth::rate_limit::RateLimiter,
+    auth::{known_sessions::KnownSessions, rate_limit::RateLimiter},
     db::Dialect,
     events::log::EventLog,
     shell,
@@ -104,6 +104,8 @@ pub async fn build(config: &Config) -> Result<Commons, BoxError> {
         }),
         limiter: Arc::new(RateLimiter::new(config.rate_limits)),
         organization: Default::default(),
+        // Kept like pages, and off with them (the test harness writes around requests).
+        sessions: Arc::new(KnownSessions::new(config.page_cache > 0)),
         mail: Arc::new(config.outbox()?),
         media: Arc::new(config.media()),
         suggestions: Default::default(),

@@ -13,6 +13,8 @@ mod sign_in_page;
 #[cfg(feature = "ssr")]
 pub mod jobs;
 #[cfg(feature = "ssr")]
+pub mod known_sessions;
+#[cfg(feature = "ssr")]
 pub mod links;
 #[cfg(feature = "ssr")]
 pub mod password;

@@ -3,7 +3,7 @@
 //! organization's name) once per request and hands them to pages and server functions as a
 //! request extension.
 use super::{store, SessionInfo};
-use crate::{db::now_ms, state::AppState};
+use crate::{db::now_ms, groups::Memberships, state::AppState};
 use axum::{
     extract::{Request, State},
     middleware::Next,
@@ -20,7 +20,7 @@ const SESSION_DAYS: i64 = 30;
 pub const IDLE_MS: i64 = 7 * 24 * 3600 * 1000;
 /// How stale the stored "last used" time may get before a request refreshes it: one write per
 /// session every few minutes, not one per request.
-const TOUCH_EVERY_MS: i64 = 5 * 60 * 1000;
+pub const TOUCH_EVERY_MS: i64 = 5 * 60 * 1000;
 
 /// A new random session token (what goes in the cookie).
 pub fn new_token() -> String {
@@ -77,32 +77,46 @@ pub async fn resolve_session(
     mut req: Request,
     next: Next,
 ) -> Response {
-    let viewer = match token_from_headers(req.headers()) {
-        Some(token) => current_viewer(&state, &token_hash(&token)).await,
+    // Who they are, their groups (what their read scope holds), and the organization's name.
+    let signed_in = match token_from_headers(req.headers()) {
+        Some(token) => signed_in(&state, &token_hash(&token)).await,
         None => Ok(None),
     };
-    // Who they are, their groups (what their read scope holds), and the organization's name.
-    let memberships = match &viewer {
-        Ok(Some(viewer)) => crate::groups::store::memberships(&state.db, viewer.id).await,
-        _ => Ok(Default::default()),
-    };
-    match (
-        viewer,
-        memberships,
-        state.organization.name(&state.db).await,
-    ) {
-        (Ok(viewer), Ok(memberships), Ok(organization)) => {
-            req.extensions_mut().insert(memberships);
+    match (signed_in, state.organization.name(&state.db).await) {
+        (Ok(signed_in), Ok(organization)) => {
+            let (viewer, memberships) = signed_in.unzip();
+            req.extensions_mut().insert(memberships.unwrap_or_default());
             req.extensions_mut().insert(SessionInfo {
                 organization,
                 viewer,
             });
         }
-        (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
-            tracing::error!(%error, "could not read session")
-        }
+        (Err(error), _) | (_, Err(error)) => tracing::error!(%error, "could not read session"),
     }
     next.run(req).await
+}
+
+/// Who holds the session `hash`, and their groups: as kept from an earlier request while nothing
+/// has changed (`super::known_sessions`), otherwise read and kept.
+async fn signed_in(
+    state: &AppState,
+    hash: &str,
+) -> Result<Option<(super::Viewer, Memberships)>, sqlx::Error> {
+    let now = now_ms();
+    // Taken before reading: a change while reading makes what is read unkept at once.
+    let changes = state.events.changes().now();
+    if let Some(known) = state.sessions.get(hash, changes, now) {
+        return Ok(Some(known));
+    }
+    let Some(session) = read(state, hash, now).await? else {
+        return Ok(None);
+    };
+    let memberships = crate::groups::store::memberships(&state.db, session.viewer.id).await?;
+    let viewer = session.viewer.clone();
+    state
+        .sessions
+        .keep(hash, session, memberships.clone(), changes, now);
+    Ok(Some((viewer, memberships)))
 }
 
 /// The person signed in with the session `hash`, keeping the session's "last used" time fresh.
@@ -110,16 +124,25 @@ pub async fn current_viewer(
     state: &AppState,
     hash: &str,
 ) -> Result<Option<super::Viewer>, sqlx::Error> {
-    let now = now_ms();
-    let Some((viewer, last_seen)) =
-        store::viewer_for_session(&state.db, hash, now, now - IDLE_MS).await?
-    else {
+    Ok(read(state, hash, now_ms())
+        .await?
+        .map(|session| session.viewer))
+}
+
+/// The session `hash` from the database, its "last used" time refreshed when due.
+async fn read(
+    state: &AppState,
+    hash: &str,
+    now: i64,
+) -> Result<Option<store::StoredSession>, sqlx::Error> {
+    let Some(mut session) = store::session(&state.db, hash, now, now - IDLE_MS).await? else {
         return Ok(None);
     };
-    if now - last_seen > TOUCH_EVERY_MS {
+    if now - session.last_seen_at > TOUCH_EVERY_MS {
         store::touch_session(&state.db, hash, now).await?;
+        session.last_seen_at = now;
     }
-    Ok(Some(viewer))
+    Ok(Some(session))
 }
 
 /// Starts a fresh session for `user_id` inside the caller's transaction: a new token every time

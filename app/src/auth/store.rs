@@ -347,16 +347,24 @@ pub async fn delete_session_in(
     Ok(())
 }
 
-/// The person a session belongs to, while it has been used since `idle_since` and has not
-/// reached its end; with when it was last marked as used.
-pub async fn viewer_for_session(
+/// A session as stored: whose it is, when it was last marked as used, and when it ends.
+#[derive(Debug, Clone)]
+pub struct StoredSession {
+    pub viewer: Viewer,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+}
+
+/// The session with this token hash, while it has been used since `idle_since` and has not
+/// reached its end.
+pub async fn session(
     db: &Db,
     token_hash: &str,
     now: i64,
     idle_since: i64,
-) -> Result<Option<(Viewer, i64)>, sqlx::Error> {
+) -> Result<Option<StoredSession>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT u.id, u.handle, u.name, u.is_admin, s.last_seen_at FROM sessions s \
+        "SELECT u.id, u.handle, u.name, u.is_admin, s.last_seen_at, s.expires_at FROM sessions s \
          JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3",
     )
@@ -366,7 +374,13 @@ pub async fn viewer_for_session(
     .fetch_optional(db)
     .await?;
     row.as_ref()
-        .map(|row| Ok((viewer_from_row(row)?, row.try_get("last_seen_at")?)))
+        .map(|row| {
+            Ok(StoredSession {
+                viewer: viewer_from_row(row)?,
+                last_seen_at: row.try_get("last_seen_at")?,
+                expires_at: row.try_get("expires_at")?,
+            })
+        })
         .transpose()
 }
 

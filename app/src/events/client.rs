@@ -152,10 +152,13 @@ impl Stream {
         }
     }
 
-    fn receive(&self, data: &str) {
-        let Some(event) = Envelope::parse(data) else {
-            return;
-        };
+    fn receive(&self, message: &str) {
+        for event in Envelope::parse_all(message) {
+            self.receive_one(event);
+        }
+    }
+
+    fn receive_one(&self, event: Envelope) {
         if event.seq <= self.last_seen.get() {
             return;
         }

@@ -96,6 +96,11 @@ impl EventLog {
         self.events.subscribe()
     }
 
+    /// How many live streams this process has open.
+    pub fn open_streams(&self) -> usize {
+        self.events.receiver_count()
+    }
+
     /// Tells this process's live streams that the session with this token hash has ended (sign
     /// out, or a new session at sign-in), so they close instead of serving someone no longer
     /// there. Other processes hear it from `store::announce_session_end`.

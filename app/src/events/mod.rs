@@ -14,4 +14,4 @@ pub mod log;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-pub use model::{Envelope, Event, LiveState};
+pub use model::{Envelope, Event, LiveState, BETWEEN_EVENTS};

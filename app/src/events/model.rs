@@ -1,4 +1,6 @@
-//! Events as they cross the wire: `{"seq": 7, "kind": "post.created", "data": {...}}`.
+//! Events as they cross the wire: `{"seq": 7, "kind": "post.created", "data": {...}}`, one per
+//! line. A message may hold several: under load a live stream gathers what happened in a short
+//! while and sends it at once (`server/src/live.rs`). JSON text never holds a raw new line.
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// An event type of one capability. `KIND` names it in the log and on the wire, so it must
@@ -17,8 +19,16 @@ pub struct Envelope {
     text: String,
 }
 
+/// What separates the events in one message.
+pub const BETWEEN_EVENTS: char = '\n';
+
 impl Envelope {
-    /// Reads the message's place and kind (not yet its data).
+    /// Every event in one message, in the order they happened.
+    pub fn parse_all(message: &str) -> impl Iterator<Item = Envelope> + '_ {
+        message.split(BETWEEN_EVENTS).filter_map(Envelope::parse)
+    }
+
+    /// Reads one event's place and kind (not yet its data).
     pub fn parse(text: &str) -> Option<Envelope> {
         #[derive(Deserialize)]
         struct Head {
@@ -87,5 +97,19 @@ mod tests {
         assert_eq!(envelope.decode::<Waved>(), Some(Waved { by: "Ada".into() }));
         let other = Envelope::parse(r#"{"seq":4,"kind":"other","data":{"by":"Ada"}}"#).unwrap();
         assert_eq!(other.decode::<Waved>(), None);
+    }
+
+    #[test]
+    fn a_message_may_hold_several_events_in_order() {
+        let message = "{\"seq\":5,\"kind\":\"test.waved\",\"data\":{\"by\":\"Ada\\nLovelace\"}}\n\
+                       {\"seq\":6,\"kind\":\"test.waved\",\"data\":{\"by\":\"Bo\"}}";
+        let events: Vec<Envelope> = Envelope::parse_all(message).collect();
+        assert_eq!(events.iter().map(|e| e.seq).collect::<Vec<_>>(), [5, 6]);
+        assert_eq!(
+            events[0].decode::<Waved>(),
+            Some(Waved {
+                by: "Ada\nLovelace".into()
+            })
+        );
     }
 }

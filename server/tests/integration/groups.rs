@@ -205,7 +205,8 @@ async fn posts_go_where_the_author_belongs_and_the_composer_says_who_will_see_th
 
 #[tokio::test]
 async fn a_removed_member_stops_receiving_the_groups_posts_at_once() {
-    let app = TestApp::spawn().await;
+    // With sessions kept, as by default: Bob's groups are read again after the removal.
+    let app = TestApp::spawn_keeping().await;
     let owner = app.person_after_setup("Olga Owner").await;
     let bob = app.person("Bob Baker").await;
     let leads = create(&owner, "Leads", Visibility::Private).await;

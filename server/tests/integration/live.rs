@@ -15,6 +15,28 @@ async fn members_see_new_posts_as_they_happen() {
 }
 
 #[tokio::test]
+async fn a_burst_of_posts_arrives_once_each_and_in_order_however_it_is_gathered() {
+    let app = TestApp::spawn().await;
+    let ada = app.setup().await;
+    let mut stream = ada.open_live(None).await.expect("stream opens");
+
+    let mut made = Vec::new();
+    for n in 0..30 {
+        made.push(ada.post(&format!("burst {n}")).await.id);
+    }
+    let messages = stream.messages(made.len()).await;
+    let received: Vec<i64> = messages
+        .iter()
+        .flatten()
+        .map(|event| {
+            let app::posts::model::PostCreated(post) = event.decode().expect("a post");
+            post.id
+        })
+        .collect();
+    assert_eq!(received, made, "every post, once, in order");
+}
+
+#[tokio::test]
 async fn a_reconnecting_client_gets_what_it_missed_in_order() {
     let app = TestApp::spawn().await;
     let ada = app.setup().await;
@@ -90,7 +112,7 @@ async fn the_server_answers_pings_and_a_client_can_leave() {
     let ada = app.setup().await;
     let mut stream = ada.open_live(None).await.expect("stream opens");
     stream
-        .0
+        .socket
         .send(Message::Ping(b"still there?"[..].into()))
         .await
         .unwrap();
@@ -98,7 +120,7 @@ async fn the_server_answers_pings_and_a_client_can_leave() {
         stream.next_message().await,
         Some(Message::Pong(b"still there?"[..].into()))
     );
-    stream.0.close(None).await.unwrap();
+    stream.socket.close(None).await.unwrap();
     // The server answers the close, and the stream ends.
     assert!(matches!(
         stream.next_message().await,

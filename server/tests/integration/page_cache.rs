@@ -43,13 +43,9 @@ async fn get(person: &Person, path: &str) -> Sent {
     }
 }
 
-async fn spawn_keeping_pages() -> TestApp {
-    TestApp::spawn_with(|config| config.page_cache = 10).await
-}
-
 #[tokio::test]
 async fn a_reload_gets_the_kept_page_with_a_fresh_nonce_until_something_changes() {
-    let app = spawn_keeping_pages().await;
+    let app = TestApp::spawn_keeping().await;
     app.setup().await;
     let (ann, bob) = (app.admin("Ann Lee").await, app.person("Bob Roe").await);
     let post = app
@@ -82,7 +78,7 @@ async fn a_reload_gets_the_kept_page_with_a_fresh_nonce_until_something_changes(
 
 #[tokio::test]
 async fn nobody_is_sent_a_page_kept_for_someone_else() {
-    let app = spawn_keeping_pages().await;
+    let app = TestApp::spawn_keeping().await;
     app.setup().await;
     let (ann, bob) = (app.admin("Ann Lee").await, app.person("Bob Roe").await);
     assert_eq!(get(&ann, "/").await.status, "made");
@@ -94,7 +90,7 @@ async fn nobody_is_sent_a_page_kept_for_someone_else() {
 
 #[tokio::test]
 async fn a_change_outside_the_event_log_is_seen_on_the_next_page() {
-    let app = spawn_keeping_pages().await;
+    let app = TestApp::spawn_keeping().await;
     app.setup().await;
     let ann = app.admin("Ann Lee").await;
     let path = format!("/people/{}", ann.viewer.handle);
@@ -125,7 +121,7 @@ async fn a_change_outside_the_event_log_is_seen_on_the_next_page() {
 
 #[tokio::test]
 async fn a_page_with_a_key_of_its_own_is_never_kept() {
-    let app = spawn_keeping_pages().await;
+    let app = TestApp::spawn_keeping().await;
     app.setup().await;
     let ann = app.admin("Ann Lee").await;
     let post = app
@@ -146,7 +142,7 @@ async fn a_page_with_a_key_of_its_own_is_never_kept() {
 
 #[tokio::test]
 async fn many_asking_at_once_wait_for_one_page_to_be_made() {
-    let app = spawn_keeping_pages().await;
+    let app = TestApp::spawn_keeping().await;
     app.setup().await;
     let ann = app.admin("Ann Lee").await;
     app.post_for(&ann, Audience::Organization, "Standup moved to 10")

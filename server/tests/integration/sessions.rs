@@ -29,7 +29,8 @@ async fn a_wrong_email_or_password_gets_the_same_answer() {
 
 #[tokio::test]
 async fn signing_in_issues_a_new_session_id_and_ends_the_old_one() {
-    let app = TestApp::spawn().await;
+    // With sessions kept, as by default: an ended one is not served from memory.
+    let app = TestApp::spawn_keeping().await;
     let admin = app.setup().await;
     let before = admin.session_cookie().expect("signed in after setup");
 
@@ -51,7 +52,8 @@ async fn signing_in_issues_a_new_session_id_and_ends_the_old_one() {
 
 #[tokio::test]
 async fn signing_out_ends_the_session_on_the_server() {
-    let app = TestApp::spawn().await;
+    // With sessions kept, as by default: an ended one is not served from memory.
+    let app = TestApp::spawn_keeping().await;
     let admin = app.setup().await;
     let token = admin.session_cookie().unwrap();
     let copy = admin.with_cookie(&token);
@@ -64,6 +66,28 @@ async fn signing_out_ends_the_session_on_the_server() {
         "a copied cookie no longer works"
     );
     assert_eq!(copy.feed(None).await, Err(AppError::SignInRequired));
+}
+
+#[tokio::test]
+async fn signing_out_everywhere_ends_every_session_of_that_person_at_once() {
+    let app = TestApp::spawn_keeping().await;
+    let laptop = app.setup().await;
+    let bob = app.person("Bob Baker").await;
+    let phone = app.visitor();
+    phone
+        .call(
+            "sign_in",
+            &[("email", "ada@example.org"), ("password", PASSWORD)],
+        )
+        .await
+        .unwrap();
+    assert!(laptop.session().await.viewer.is_some());
+    assert!(phone.session().await.viewer.is_some());
+
+    phone.call("sign_out_everywhere", &[]).await.unwrap();
+    assert!(phone.session().await.viewer.is_none());
+    assert!(laptop.session().await.viewer.is_none(), "the laptop too");
+    assert!(bob.session().await.viewer.is_some(), "nobody else");
 }
 
 #[tokio::test]

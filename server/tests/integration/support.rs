@@ -120,6 +120,12 @@ impl TestApp {
         Self::spawn_with(|_| {}).await
     }
 
+    /// A server that keeps pages and sessions while nothing changes, as `commons serve` does by
+    /// default. Only for tests that change things through requests: builders write around them.
+    pub async fn spawn_keeping() -> TestApp {
+        Self::spawn_with(|config| config.page_cache = 10).await
+    }
+
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let db = TestDb::new().await;
         let mail = mailbox::Mailbox::for_tests();
@@ -281,8 +287,9 @@ async fn built(
     adjust: impl FnOnce(&mut Config),
 ) -> (server::Commons, tokio::net::TcpListener, String) {
     let mut config = Config::for_database(database_url);
-    // Builders write through the stores, around the requests that tell the page cache of a
-    // change; its own tests (page_cache.rs) turn it on.
+    // Builders write through the stores, around the requests that tell the kept pages and
+    // sessions of a change; tests that change things only through requests turn them on
+    // (`TestApp::spawn_keeping`).
     config.page_cache = 0;
     adjust(&mut config);
     let commons = server::build(&config).await.expect("server builds");
@@ -610,7 +617,10 @@ impl Visitor {
             .await
             .expect("connect");
         match tokio_tungstenite::client_async(request, tcp).await {
-            Ok((socket, _)) => Ok(LiveSocket(socket)),
+            Ok((socket, _)) => Ok(LiveSocket {
+                socket,
+                waiting: Default::default(),
+            }),
             Err(Error::Http(response)) => Err(LiveRefusal {
                 status: response.status().as_u16(),
                 body: String::from_utf8_lossy(response.body().as_deref().unwrap_or_default())
@@ -664,7 +674,11 @@ pub fn location(response: &Response) -> String {
 }
 
 /// An open live stream, as a browser's WebSocket sees it.
-pub struct LiveSocket(pub tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>);
+pub struct LiveSocket {
+    pub socket: tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>,
+    /// Events that came in a message with those asked for, kept for the next ask.
+    waiting: std::collections::VecDeque<app::events::Envelope>,
+}
 
 /// The server's answer when it refuses to open a live stream.
 #[derive(Debug)]
@@ -677,7 +691,7 @@ impl LiveSocket {
     /// The next message, or None when the server closed the stream.
     pub async fn next_message(&mut self) -> Option<tokio_tungstenite::tungstenite::Message> {
         use futures::StreamExt;
-        let next = tokio::time::timeout(std::time::Duration::from_secs(10), self.0.next());
+        let next = tokio::time::timeout(std::time::Duration::from_secs(10), self.socket.next());
         next.await.expect("the server answers in time")?.ok()
     }
 
@@ -690,20 +704,31 @@ impl LiveSocket {
         }
     }
 
-    /// Reads until `count` events arrived.
+    /// The next `count` events.
     pub async fn events(&mut self, count: usize) -> Vec<app::events::Envelope> {
+        let more = count.saturating_sub(self.waiting.len());
+        let messages = self.messages(more).await;
+        self.waiting.extend(messages.into_iter().flatten());
+        self.waiting.drain(..count).collect()
+    }
+
+    /// Reads messages until `count` more events arrived, as the messages that held them (a
+    /// stream gathers what happens while it rests into one message).
+    pub async fn messages(&mut self, count: usize) -> Vec<Vec<app::events::Envelope>> {
         use tokio_tungstenite::tungstenite::Message;
-        let mut events = Vec::new();
-        while events.len() < count {
+        let mut messages: Vec<Vec<app::events::Envelope>> = Vec::new();
+        while messages.iter().map(Vec::len).sum::<usize>() < count {
             match self.next_message().await.expect("the stream is still open") {
                 Message::Text(text) => {
-                    events.push(app::events::Envelope::parse(&text).expect("an event"));
+                    let events: Vec<_> = app::events::Envelope::parse_all(&text).collect();
+                    assert!(!events.is_empty(), "an event in {text:?}");
+                    messages.push(events);
                 }
                 Message::Ping(_) | Message::Pong(_) => {}
                 other => panic!("unexpected message {other:?}"),
             }
         }
-        events
+        messages
     }
 
     /// Reads until `count` events arrived, which must all be new posts; returns the posts' ids.
