@@ -226,6 +226,8 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
     let mut last_edited = None;
     // The post with the most comments (its permalink is benchmarked).
     let mut longest = (0, 0);
+    // The comments and reactions of one batch of posts; each batch's ids go on from the last's.
+    let mut talk = conversations::Made::default();
     while made < options.posts {
         let mut tx = db.begin().await?;
         for _ in 0..STATEMENTS_PER_TRANSACTION {
@@ -251,7 +253,7 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
             for chunk in tags.chunks(ROWS_PER_STATEMENT / 2) {
                 app::topics::store::insert_many(&mut tx, chunk).await?;
             }
-            let mut talk = conversations::Made::default();
+            talk = conversations::Made::after(&talk);
             for post in &batch {
                 let made = conversations::for_post(&mut rng, post, &authors, until, &mut talk);
                 if made > longest.1 {
