@@ -302,8 +302,8 @@ pub async fn comments_page(
     Ok(CommentsPage { comments, next })
 }
 
-/// The latest `per_post` comments of each post in `post_ids`, in one statement of one bounded
-/// branch per post (the `(post_id, id)` index); oldest first within a post.
+/// The latest `per_post` comments of each post in `post_ids`, in one statement bounded per post
+/// by the `(post_id, id)` index ([`crate::db::newest_per_value`]); oldest first within a post.
 pub async fn latest_comments(
     db: &Db,
     scope: &ReadScope,
@@ -313,15 +313,13 @@ pub async fn latest_comments(
     if post_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let branches: Vec<String> = (0..post_ids.len())
-        .map(|i| {
-            format!(
-                "SELECT id FROM (SELECT id FROM comments WHERE post_id = ${} ORDER BY id DESC \
-                 LIMIT {per_post}) AS latest_{i}",
-                i + 1
-            )
-        })
-        .collect();
+    let branches = crate::db::newest_per_value(
+        crate::db::dialect(db),
+        ("comments", "post_id", ""),
+        (1, post_ids.len()),
+        per_post,
+        "latest",
+    );
     let sql = format!(
         "{SELECT_COMMENT} WHERE c.id IN ({}) AND {} ORDER BY c.post_id, c.id",
         branches.join(" UNION ALL "),

@@ -1,10 +1,14 @@
 //! The database: one pool for SQLite or PostgreSQL, chosen by the URL, migrated at start.
 //!
 //! Queries are written once in the SQL both databases share (`$1` parameters, `RETURNING`,
-//! `ON CONFLICT`, keyset comparisons). Dialect differences live in the two migration folders.
+//! `ON CONFLICT`, keyset comparisons). Dialect differences live in the two migration folders,
+//! and where a statement's shape must differ for speed, in one function that writes both
+//! ([`newest_per_value`]).
 mod ids;
+mod newest;
 
 pub use ids::{id_at, id_list, new_id, now_ms, ID_LIST};
+pub use newest::{dialect, newest_per_value};
 use sqlx::{any::AnyPoolOptions, Executor};
 
 pub type Db = sqlx::AnyPool;

@@ -43,7 +43,7 @@ pub enum Reach {
 #[cfg(feature = "ssr")]
 mod sql {
     use super::{Reach, ReadScope};
-    use crate::db::AnyQuery;
+    use crate::db::{newest_per_value, AnyQuery, Dialect};
 
     /// The audiences of the public groups, whose posts everyone may read.
     const PUBLIC_GROUP_AUDIENCES: &str = "SELECT audience FROM groups WHERE visibility = 'public'";
@@ -77,34 +77,36 @@ mod sql {
 
         /// SQL for the ids of the newest rows of `table` this scope may see that also match
         /// `filter` (whose own parameters come before `$first`): at most `limit` of them per
-        /// audience and of the viewer's own, one keyset branch each, so every branch is a
-        /// bounded range scan of an `(audience, id)` or `(author_id, id)` index. (A single
+        /// audience and of the viewer's own, each a bounded range scan of an `(audience, id)`
+        /// or `(author_id, id)` index ([`crate::db::newest_per_value`]). (A single
         /// `author_id = ? OR audience IN (...)` makes SQLite read and sort every match.)
         /// `table` has `id`, `author_id` and `audience` columns. Parameters as [`Self::sql`].
         /// [`Reach::Readable`] adds one branch for the posts of all public groups.
         pub fn visible_ids(
             &self,
+            dialect: Dialect,
             table: &str,
             filter: &str,
             (first, limit): (usize, usize),
             reach: Reach,
         ) -> String {
-            let branch = |name: String, condition: String| {
+            let branch = |name: &str, condition: String| {
                 format!(
                     "SELECT id FROM (SELECT id FROM {table} WHERE {filter} AND {condition} \
                      ORDER BY id DESC LIMIT {limit}) AS {name}"
                 )
             };
-            let mut branches = vec![branch("own".into(), format!("author_id = ${first}"))];
-            for i in 0..self.audiences.len() {
-                branches.push(branch(
-                    format!("audience_{i}"),
-                    format!("audience = ${}", first + 1 + i),
-                ));
-            }
+            let mut branches = vec![branch("own", format!("author_id = ${first}"))];
+            branches.extend(newest_per_value(
+                dialect,
+                (table, "audience", filter),
+                (first + 1, self.audiences.len()),
+                limit,
+                "audience",
+            ));
             if reach == Reach::Readable {
                 branches.push(branch(
-                    "public_groups".into(),
+                    "public_groups",
                     format!("audience IN ({PUBLIC_GROUP_AUDIENCES})"),
                 ));
             }
@@ -163,7 +165,13 @@ mod sql {
         fn visible_ids_are_one_bounded_branch_per_audience_and_one_for_the_viewer() {
             let scope = ReadScope::new(7, vec!["org".into()]);
             assert_eq!(
-                scope.visible_ids("posts", "id < $1", (2, 21), super::Reach::Subscribed),
+                scope.visible_ids(
+                    crate::db::Dialect::Sqlite,
+                    "posts",
+                    "id < $1",
+                    (2, 21),
+                    super::Reach::Subscribed
+                ),
                 "SELECT id FROM (SELECT id FROM posts WHERE id < $1 AND author_id = $2 \
                  ORDER BY id DESC LIMIT 21) AS own UNION \
                  SELECT id FROM (SELECT id FROM posts WHERE id < $1 AND audience = $3 \

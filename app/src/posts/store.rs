@@ -98,7 +98,13 @@ pub async fn page_where(
     let sql = format!(
         "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
         *SELECT_PAGE,
-        scope.visible_ids(table, filter, (params.len() + 1, PAGE_SIZE + 1), reach),
+        scope.visible_ids(
+            crate::db::dialect(db),
+            table,
+            filter,
+            (params.len() + 1, PAGE_SIZE + 1),
+            reach
+        ),
         PAGE_SIZE + 1
     );
     let query = params

@@ -95,7 +95,13 @@ pub async fn links(
     let sql = format!(
         "SELECT q.id, p.title, q.accepted_id, p.created_at FROM questions q \
          JOIN posts p ON p.id = q.id WHERE q.id IN ({}) ORDER BY q.id DESC LIMIT {limit}",
-        scope.visible_ids(TABLE, &filter, (2, limit), Reach::Readable)
+        scope.visible_ids(
+            crate::db::dialect(db),
+            TABLE,
+            &filter,
+            (2, limit),
+            Reach::Readable
+        )
     );
     let rows = scope
         .bind(sqlx::query(&sql).bind(person))

