@@ -5,7 +5,8 @@
 //! "Anything changed" is the event log's count of changes ([`app::events::log::Changes`]): this
 //! process counts each state-changing request and background job as it finishes, and the
 //! other processes' writes as their events and notifications reach it. A page is kept under the
-//! count read before it was made, and sent again only while the count is the same, the person's
+//! count read before it was made, and sent again only while the count is the same (or to a
+//! request that was already waiting when the page began to be made), the person's
 //! session reads the same (name, role, organization, groups) and it is younger than
 //! [`KEEP_FOR`], which bounds how late a relative time ("5 min ago") may be. What a page holds
 //! that must differ per response, its CSP nonce, is filled in afresh every time.
@@ -84,14 +85,18 @@ pub async fn keep_or_send_again(
     let Some(asking) = Asking::of(&req).filter(|_| cache.pages.is_on()) else {
         return next.run(req).await;
     };
-    if let Some(page) = cache.valid(&asking) {
+    let arrived = cache.events.changes().now();
+    if let Some(page) = cache.valid(&asking, arrived) {
         return page.sent_again(&asking.nonce);
     }
     // After a change every open tab asks again at once: one request makes the page and the
-    // others wait their turn and are sent it, instead of all making it side by side.
+    // others wait their turn and are sent it, instead of all making it side by side. A page
+    // made since this request arrived will do even if something changed again meanwhile (it
+    // is no older than the request): otherwise, while changes keep coming, every waiter would
+    // make the page again, one after another.
     let key = asking.key.clone();
     let in_turn = async {
-        match cache.valid(&asking) {
+        match cache.valid(&asking, arrived) {
             Some(page) => page.sent_again(&asking.nonce),
             None => cache.make(asking, next.run(req)).await,
         }
@@ -100,11 +105,11 @@ pub async fn keep_or_send_again(
 }
 
 impl PageCache {
-    /// The page kept for this request, if it still holds.
-    fn valid(&self, asking: &Asking) -> Option<Arc<Page>> {
-        let changes = self.events.changes().now();
+    /// The page kept for this request, if it holds for a request that arrived when the count
+    /// of changes was `arrived`: made under that count or a later one.
+    fn valid(&self, asking: &Asking, arrived: u64) -> Option<Arc<Page>> {
         self.pages.get(&asking.key).filter(|page| {
-            page.changes == changes && page.made.elapsed() < KEEP_FOR && asking.same(page)
+            page.changes >= arrived && page.made.elapsed() < KEEP_FOR && asking.same(page)
         })
     }
 
