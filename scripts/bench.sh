@@ -228,9 +228,8 @@ for DB in $DATABASES; do
   mixed "${OPENED#OPEN } open streams"
   exec {MIXED_CLIENTS[1]}>&-
   wait "$MIXED_CLIENTS_PID" 2>/dev/null || true
-  # Again without: the writers' posts change what the feed holds from run to run (on
-  # PostgreSQL a later run is slower with or without streams), so compare the streams' run with
-  # the runs on either side of it.
+  # Again without: one run's reads can differ from the next's with or without streams, so
+  # compare the streams' run with the runs on either side of it.
   mixed "no open streams, again"
 
   WRITES=$(node "$BENCH_DIR/writers_fanout.mjs" "$TOKEN" "$FANOUT" 8 "$SECONDS_PER_RUN" "$BASE")

@@ -314,7 +314,7 @@ pub async fn latest_comments(
         return Ok(Vec::new());
     }
     let branches = crate::db::newest_per_value(
-        crate::db::dialect(db),
+        crate::db::Dialect::of_pool(db),
         ("comments", "post_id", ""),
         (1, post_ids.len()),
         per_post,

@@ -8,7 +8,7 @@ mod ids;
 mod newest;
 
 pub use ids::{id_at, id_list, new_id, now_ms, ID_LIST};
-pub use newest::{dialect, newest_per_value};
+pub use newest::newest_per_value;
 use sqlx::{any::AnyPoolOptions, Executor};
 
 pub type Db = sqlx::AnyPool;
@@ -30,6 +30,20 @@ impl Dialect {
             Some(Dialect::Postgres)
         } else {
             None
+        }
+    }
+
+    /// Which database the pool `db` opens.
+    pub fn of_pool(db: &Db) -> Dialect {
+        Dialect::of(db.connect_options().database_url.as_str()).unwrap_or(Dialect::Sqlite)
+    }
+
+    /// Which database `conn` is connected to (in a transaction, where no pool is at hand).
+    pub fn of_connection(conn: &sqlx::AnyConnection) -> Dialect {
+        if conn.backend_name() == "PostgreSQL" {
+            Dialect::Postgres
+        } else {
+            Dialect::Sqlite
         }
     }
 }

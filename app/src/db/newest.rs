@@ -1,12 +1,6 @@
 //! The newest rows for each of a list of values (an audience, a post), each bounded by its own
 //! index range: the shape of every feed page and of the cards' latest comments.
-use super::{Db, Dialect};
-
-/// Which database `db` is.
-pub fn dialect(db: &Db) -> Dialect {
-    let url = db.connect_options().database_url.to_string();
-    Dialect::of(&url).unwrap_or(Dialect::Sqlite)
-}
+use super::Dialect;
 
 /// SQL for a set of ids (to use as `IN (...)`; it may hold an id twice): for each of the
 /// parameters `$first..` (`count` of them), the ids of the newest `limit` rows of `table` whose

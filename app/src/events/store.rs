@@ -39,7 +39,7 @@ fn logged_from_row(row: &AnyRow) -> Result<Logged, sqlx::Error> {
 }
 
 fn is_postgres(conn: &AnyConnection) -> bool {
-    conn.backend_name() == "PostgreSQL"
+    crate::db::Dialect::of_connection(conn) == crate::db::Dialect::Postgres
 }
 
 /// Appends `event` to the log inside the caller's transaction (one from `db::begin_write`).

@@ -71,7 +71,7 @@ pub async fn claim(
     let mut conn = db.acquire().await?;
     // Only PostgreSQL has several processes taking jobs at once; a row another one has locked
     // is skipped instead of waited for.
-    let lock = if conn.backend_name() == "PostgreSQL" {
+    let lock = if crate::db::Dialect::of_connection(&conn) == crate::db::Dialect::Postgres {
         "FOR UPDATE SKIP LOCKED"
     } else {
         ""

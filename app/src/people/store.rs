@@ -573,7 +573,7 @@ pub async fn who_knows(db: &Db, scope: &ReadScope, word: &str) -> Result<Vec<Exp
     let sql = format!(
         "SELECT author_id, body_md FROM posts WHERE id IN ({}) AND lower(body_md) LIKE ${}",
         scope.visible_ids(
-            crate::db::dialect(db),
+            crate::db::Dialect::of_pool(db),
             "posts",
             "id < $1",
             (first, POSTS_LOOKED_AT),

@@ -99,7 +99,7 @@ pub async fn page_where(
         "{} WHERE p.id IN ({}) ORDER BY p.id DESC LIMIT {}",
         *SELECT_PAGE,
         scope.visible_ids(
-            crate::db::dialect(db),
+            crate::db::Dialect::of_pool(db),
             table,
             filter,
             (params.len() + 1, PAGE_SIZE + 1),

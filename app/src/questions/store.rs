@@ -96,7 +96,7 @@ pub async fn links(
         "SELECT q.id, p.title, q.accepted_id, p.created_at FROM questions q \
          JOIN posts p ON p.id = q.id WHERE q.id IN ({}) ORDER BY q.id DESC LIMIT {limit}",
         scope.visible_ids(
-            crate::db::dialect(db),
+            crate::db::Dialect::of_pool(db),
             TABLE,
             &filter,
             (2, limit),

@@ -277,7 +277,7 @@ pub async fn run(db: &Db, media: &Media, options: &SeedOptions) -> Result<(), Bo
     }
     // A bulk load leaves PostgreSQL without statistics, and index-only scans reading the table,
     // until autovacuum gets there (it may be off, as on the benchmark machines).
-    if app::db::dialect(db) == app::db::Dialect::Postgres {
+    if app::db::Dialect::of_pool(db) == app::db::Dialect::Postgres {
         sqlx::Executor::execute(db, "VACUUM ANALYZE").await?;
     }
     if let Some(id) = last_edited {
