@@ -525,7 +525,7 @@ pub async fn insert_many(
     .await
 }
 
-/// How many accounts there are.
+/// How many accounts there are: the people an organization-wide post reaches.
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
     sqlx::query("SELECT COUNT(*) FROM users")
         .fetch_one(db)

@@ -279,7 +279,7 @@ mod server {
             .name(&state.db)
             .await?
             .unwrap_or_default();
-        let people = store::organization_size(&state.db).await?;
+        let people = crate::auth::store::count(&state.db).await?;
         let mut choices = vec![model::AudienceChoice {
             value: model::EVERYONE.into(),
             label: "Everyone".into(),

@@ -452,13 +452,6 @@ fn person_from_row(row: &AnyRow) -> Result<PersonLink, sqlx::Error> {
     })
 }
 
-/// How many people the organization has: whom an organization-wide post reaches.
-pub async fn organization_size(db: &Db) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM users")
-        .fetch_one(db)
-        .await
-}
-
 /// A group made by the seed command, with its members (the first is its owner).
 pub struct SeedGroup {
     pub id: i64,
