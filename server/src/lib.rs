@@ -193,7 +193,10 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
     let pages = Router::new()
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&options, ROUTES.clone(), context, render)
-        .route("/events", get(live::stream))
+        .route(
+            "/events",
+            get(live::stream).layer(Extension(Arc::new(live::Pace::default()))),
+        )
         .merge(media::file_routes())
         .fallback(move |req: Request| {
             let not_found = not_found.clone();

@@ -5,16 +5,8 @@
 //! leaves a group (an event to them alone, in the log's order), the stream reads their groups
 //! again, so from that event on it sends what the new scope allows.
 //!
-//! Under load a stream gathers: after it sends it rests a moment, and what happened meanwhile
-//! goes out as one message (one event per line). With 2,000 open streams, a message per event
-//! per stream cost more than writing the posts (BENCHMARKS.md, "mixed load"). The rest is as long
-//! as keeps all of the process's streams together near [`MESSAGES_PER_SECOND`]: a fifth of a
-//! second with 2,000 open, a millisecond with 10. A quiet stream still sends each event the
-//! moment it arrives.
-//!
-//! What a message costs is mostly its own (a wake-up, a frame, a system call, the loopback's or
-//! network's work per packet, the client's read), far more than its bytes: so the number of
-//! messages, not their size, is what the rest bounds.
+//! Under load a stream gathers: after it sends it may rest a moment ([`pace`]), and what happened
+//! meanwhile goes out as one message (one event per line).
 //!
 //! A WebSocket rather than Server-Sent Events because of what an idle connection costs: an SSE
 //! response keeps hyper's HTTP/1 connection, with its 8 KiB read and 8 KiB write buffers, for as
@@ -47,14 +39,11 @@ use tokio::{
     time::{Instant, Sleep},
 };
 
+mod pace;
+pub use pace::Pace;
+
 /// Missed events are replayed on reconnect this many at a time.
 const MAX_REPLAY: i64 = 500;
-/// About how many messages a process's streams send a second between them, however busy.
-/// 20,000 left the mixed load's readers 58 to 62% of their pages with 2,000 streams open;
-/// 10,000 leaves them about 75% (BENCHMARKS.md, "2026-12-07 (evening)").
-const MESSAGES_PER_SECOND: u32 = 10_000;
-/// The longest a stream rests after sending, however many are open: still "live" to a person.
-const LONGEST_REST: Duration = Duration::from_millis(250);
 /// How often an idle connection is pinged. A client silent for two of these is gone.
 const PING_EVERY: Duration = Duration::from_secs(30);
 /// A client that can't take a message within this time is dropped; it catches up on reconnect.
@@ -73,9 +62,12 @@ pub struct StreamQuery {
     after: Option<i64>,
 }
 
+// Axum passes each of these as an extractor; grouping them would only hide what is used.
+#[allow(clippy::too_many_arguments)]
 pub async fn stream(
     Extension(state): Extension<AppState>,
     Extension(shutdown): Extension<Shutdown>,
+    Extension(pace): Extension<Arc<Pace>>,
     session: Option<Extension<SessionInfo>>,
     groups: Option<Extension<Memberships>>,
     Query(query): Query<StreamQuery>,
@@ -126,7 +118,7 @@ pub async fn stream(
                 session,
                 viewer,
             };
-            follow(socket, state, member, query.after, shutdown)
+            follow(socket, state, member, query.after, (shutdown, pace))
         })
 }
 
@@ -193,7 +185,7 @@ async fn follow(
     state: AppState,
     mut member: Member,
     after: Option<i64>,
-    shutdown: Shutdown,
+    (shutdown, pace): (Shutdown, Arc<Pace>),
 ) {
     // Subscribe before reading what was missed, so nothing falls in between.
     let mut events = state.events.subscribe();
@@ -238,11 +230,11 @@ async fn follow(
             },
             event = events.recv(), if !resting => {
                 let sent = gather(&mut socket, &state, &mut member, &mut events, Some(event), &mut sent_up_to, &mut outbox).await;
-                rest_if_sent(sent, &mut resting, rest.as_mut(), &state)
+                rest_if_sent(sent, &mut resting, rest.as_mut(), &state, &pace)
             }
             () = &mut rest, if resting => {
                 let sent = gather(&mut socket, &state, &mut member, &mut events, None, &mut sent_up_to, &mut outbox).await;
-                rest_if_sent(sent, &mut resting, rest.as_mut(), &state)
+                rest_if_sent(sent, &mut resting, rest.as_mut(), &state, &pace)
             }
             ended = ended_sessions.recv() => match ended {
                 Ok(session) if *session == *member.session => {
@@ -315,26 +307,23 @@ async fn gather(
     outbox.send(socket).await
 }
 
-/// After a message went, the stream rests before it sends again.
+/// After a message went, the stream may rest before it sends again (see [`pace`]).
 fn rest_if_sent(
     sent: Result<bool, Gone>,
     resting: &mut bool,
     rest: Pin<&mut Sleep>,
     state: &AppState,
+    pace: &Pace,
 ) -> Result<(), Gone> {
-    *resting = sent?;
-    if *resting {
-        rest.reset(Instant::now() + rest_after_sending(state.events.open_streams()));
+    *resting = false;
+    if sent? {
+        let rest_for = pace.rest_after_sending(state.events.open_streams());
+        if !rest_for.is_zero() {
+            *resting = true;
+            rest.reset(Instant::now() + rest_for);
+        }
     }
     Ok(())
-}
-
-/// How long a stream rests after sending while `open` streams are open.
-fn rest_after_sending(open: usize) -> Duration {
-    let open = u32::try_from(open).unwrap_or(u32::MAX);
-    (Duration::from_secs(1) / MESSAGES_PER_SECOND)
-        .saturating_mul(open)
-        .min(LONGEST_REST)
 }
 
 /// Sends what the viewer may see after `sent_up_to`, from the log (with what was waiting before
@@ -405,17 +394,4 @@ async fn close(socket: &mut WebSocket, code: u16, reason: &'static str) {
         reason: reason.into(),
     };
     let _ = send(socket, Message::Close(Some(frame))).await;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn streams_rest_longer_the_more_are_open() {
-        assert_eq!(rest_after_sending(0), Duration::ZERO);
-        assert_eq!(rest_after_sending(10), Duration::from_millis(1));
-        assert_eq!(rest_after_sending(2_000), Duration::from_millis(200));
-        assert_eq!(rest_after_sending(1_000_000), LONGEST_REST);
-    }
 }

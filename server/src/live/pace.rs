@@ -1,0 +1,121 @@
+//! How often a process's live streams send. Each message costs mostly for being a message (a
+//! wake-up, a frame, a system call, the network's work per packet, the client's read), far more
+//! than for its bytes, so what is bounded is the number of messages, not their size.
+//!
+//! The process has an allowance of messages: a bucket of up to [`BURST`], refilled at
+//! [`MESSAGES_PER_SECOND`]. While it lasts, a stream sends each event the moment it arrives (a
+//! few posts in a row reach every open page at once). Once it is spent, a stream that has sent
+//! rests before sending again, as long as keeps all of the process's streams together near the
+//! rate (a quarter of a second with 2,000 open), and what happened meanwhile goes out as one
+//! message. With 2,000 streams open a busy morning's posts would otherwise be hundreds of
+//! thousands of messages a second (BENCHMARKS.md, "mixed load").
+use std::{
+    sync::Mutex,
+    time::{Duration, Instant},
+};
+
+/// About how many messages a process's streams send a second between them, however busy.
+/// With 2,000 streams open, 20,000 left the mixed load's readers about 60% of their pages; 8,000
+/// leaves them 70 to 84% (BENCHMARKS.md, "2026-12-07 (evening)"), and a page under that load
+/// gets a post at most a quarter of a second late.
+pub const MESSAGES_PER_SECOND: u32 = 8_000;
+/// Messages sent at once before streams start resting: half a second's worth.
+pub const BURST: u32 = MESSAGES_PER_SECOND / 2;
+/// The longest a stream rests after sending, however many are open: still "live" to a person.
+pub const LONGEST_REST: Duration = Duration::from_millis(250);
+
+/// The process's allowance of live messages (see the module's comment).
+pub struct Pace(Mutex<Bucket>);
+
+struct Bucket {
+    /// Messages that may still go out without a rest; below zero, a debt.
+    allowance: f64,
+    /// When `allowance` was last brought up to date.
+    at: Instant,
+}
+
+impl Default for Pace {
+    fn default() -> Self {
+        Pace(Mutex::new(Bucket {
+            allowance: f64::from(BURST),
+            at: Instant::now(),
+        }))
+    }
+}
+
+impl Pace {
+    /// Counts a message just sent by one of `open` streams, and says how long that stream rests
+    /// before it sends again (zero while the allowance lasts).
+    pub fn rest_after_sending(&self, open: usize) -> Duration {
+        self.rest_at(Instant::now(), open)
+    }
+
+    fn rest_at(&self, now: Instant, open: usize) -> Duration {
+        let mut bucket = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let earned =
+            now.saturating_duration_since(bucket.at).as_secs_f64() * f64::from(MESSAGES_PER_SECOND);
+        // Every message counts, also one sent after a rest: under a steady load the rests alone
+        // keep the rate, and the allowance stays spent. The debt is bounded, so that a surge is
+        // forgotten within half a second.
+        let burst = f64::from(BURST);
+        bucket.allowance = ((bucket.allowance + earned).min(burst) - 1.0).max(-burst);
+        bucket.at = now;
+        if bucket.allowance >= 0.0 {
+            return Duration::ZERO;
+        }
+        let open = u32::try_from(open).unwrap_or(u32::MAX);
+        (Duration::from_secs(1) / MESSAGES_PER_SECOND)
+            .saturating_mul(open)
+            .min(LONGEST_REST)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Spends the whole allowance at `now`.
+    fn spend_all(pace: &Pace, now: Instant) {
+        for _ in 0..BURST {
+            assert_eq!(pace.rest_at(now, 2_000), Duration::ZERO);
+        }
+    }
+
+    #[test]
+    fn a_burst_goes_out_at_once() {
+        let pace = Pace::default();
+        let now = Instant::now();
+        spend_all(&pace, now);
+        assert_ne!(pace.rest_at(now, 2_000), Duration::ZERO);
+    }
+
+    #[test]
+    fn once_spent_streams_rest_longer_the_more_are_open() {
+        let pace = Pace::default();
+        let now = Instant::now();
+        spend_all(&pace, now);
+        assert_eq!(pace.rest_at(now, 8), Duration::from_millis(1));
+        assert_eq!(pace.rest_at(now, 1_000), Duration::from_millis(125));
+        assert_eq!(pace.rest_at(now, 1_000_000), LONGEST_REST);
+    }
+
+    #[test]
+    fn the_allowance_comes_back_at_the_rate() {
+        let pace = Pace::default();
+        let now = Instant::now();
+        spend_all(&pace, now);
+        // A millisecond earns eight messages at 8,000 a second, and no more.
+        let later = now + Duration::from_millis(1);
+        for _ in 0..8 {
+            assert_eq!(pace.rest_at(later, 2_000), Duration::ZERO);
+        }
+        assert_ne!(pace.rest_at(later, 2_000), Duration::ZERO);
+        // However long it was unused, it holds at most a burst.
+        let much_later = later + Duration::from_secs(60);
+        spend_all(&pace, much_later);
+        assert_ne!(pace.rest_at(much_later, 2_000), Duration::ZERO);
+    }
+}
