@@ -56,6 +56,8 @@ pub struct Config {
     pub trusted_proxies: Vec<app::net::Cidr>,
     /// See [`REQUEST_TIMEOUT`]; shorter only in tests.
     pub request_timeout: Duration,
+    /// See [`crate::live::MESSAGES_PER_SECOND`]; fewer only in tests (to see streams rest).
+    pub live_messages_per_second: u32,
     /// Feed cards kept rendered (`app::posts::card_cache`): the size of each of its two
     /// generations; 0 keeps none.
     pub card_cache: usize,
@@ -86,6 +88,7 @@ impl Config {
             mail_from: DEFAULT_MAIL_FROM.into(),
             trusted_proxies: Vec::new(),
             request_timeout: REQUEST_TIMEOUT,
+            live_messages_per_second: crate::live::MESSAGES_PER_SECOND,
             card_cache: app::posts::card_cache::DEFAULT_GENERATION,
             page_cache: crate::page_cache::DEFAULT_GENERATION,
         }
@@ -215,6 +218,7 @@ pub fn parse(
         mail_from: mail_from.unwrap_or_else(|| DEFAULT_MAIL_FROM.into()),
         trusted_proxies,
         request_timeout: REQUEST_TIMEOUT,
+        live_messages_per_second: crate::live::MESSAGES_PER_SECOND,
         card_cache,
         page_cache,
     })))

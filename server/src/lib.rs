@@ -195,7 +195,9 @@ fn router(state: AppState, options: LeptosOptions, shutdown: Shutdown, config: &
         .leptos_routes_with_context(&options, ROUTES.clone(), context, render)
         .route(
             "/events",
-            get(live::stream).layer(Extension(Arc::new(live::Pace::default()))),
+            get(live::stream).layer(Extension(Arc::new(live::Pace::new(
+                config.live_messages_per_second,
+            )))),
         )
         .merge(media::file_routes())
         .fallback(move |req: Request| {

@@ -40,7 +40,7 @@ use tokio::{
 };
 
 mod pace;
-pub use pace::Pace;
+pub use pace::{Pace, MESSAGES_PER_SECOND};
 
 /// Missed events are replayed on reconnect this many at a time.
 const MAX_REPLAY: i64 = 500;

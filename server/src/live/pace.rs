@@ -2,8 +2,8 @@
 //! wake-up, a frame, a system call, the network's work per packet, the client's read), far more
 //! than for its bytes, so what is bounded is the number of messages, not their size.
 //!
-//! The process has an allowance of messages: a bucket of up to [`BURST`], refilled at
-//! [`MESSAGES_PER_SECOND`]. While it lasts, a stream sends each event the moment it arrives (a
+//! The process has an allowance of messages: a bucket of up to half a second's worth, refilled
+//! at [`MESSAGES_PER_SECOND`]. While it lasts, a stream sends each event the moment it arrives (a
 //! few posts in a row reach every open page at once). Once it is spent, a stream that has sent
 //! rests before sending again, as long as keeps all of the process's streams together near the
 //! rate (a quarter of a second with 2,000 open), and what happened meanwhile goes out as one
@@ -14,18 +14,22 @@ use std::{
     time::{Duration, Instant},
 };
 
-/// About how many messages a process's streams send a second between them, however busy.
+/// About how many messages a process's streams send a second between them, however busy (tests
+/// set fewer: `Config::live_messages_per_second`).
 /// With 2,000 streams open, 20,000 left the mixed load's readers about 60% of their pages; 8,000
 /// leaves them 70 to 84% (BENCHMARKS.md, "2026-12-07 (evening)"), and a page under that load
 /// gets a post at most a quarter of a second late.
 pub const MESSAGES_PER_SECOND: u32 = 8_000;
-/// Messages sent at once before streams start resting: half a second's worth.
-pub const BURST: u32 = MESSAGES_PER_SECOND / 2;
 /// The longest a stream rests after sending, however many are open: still "live" to a person.
 pub const LONGEST_REST: Duration = Duration::from_millis(250);
 
 /// The process's allowance of live messages (see the module's comment).
-pub struct Pace(Mutex<Bucket>);
+pub struct Pace {
+    per_second: u32,
+    /// Messages sent at once before streams start resting: half a second's worth.
+    burst: f64,
+    bucket: Mutex<Bucket>,
+}
 
 struct Bucket {
     /// Messages that may still go out without a rest; below zero, a debt.
@@ -34,16 +38,21 @@ struct Bucket {
     at: Instant,
 }
 
-impl Default for Pace {
-    fn default() -> Self {
-        Pace(Mutex::new(Bucket {
-            allowance: f64::from(BURST),
-            at: Instant::now(),
-        }))
-    }
-}
-
 impl Pace {
+    /// An allowance of `per_second` messages a second (at least one), full.
+    pub fn new(per_second: u32) -> Pace {
+        let per_second = per_second.max(1);
+        let burst = (f64::from(per_second) / 2.0).max(1.0);
+        Pace {
+            per_second,
+            burst,
+            bucket: Mutex::new(Bucket {
+                allowance: burst,
+                at: Instant::now(),
+            }),
+        }
+    }
+
     /// Counts a message just sent by one of `open` streams, and says how long that stream rests
     /// before it sends again (zero while the allowance lasts).
     pub fn rest_after_sending(&self, open: usize) -> Duration {
@@ -52,22 +61,22 @@ impl Pace {
 
     fn rest_at(&self, now: Instant, open: usize) -> Duration {
         let mut bucket = self
-            .0
+            .bucket
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let earned =
-            now.saturating_duration_since(bucket.at).as_secs_f64() * f64::from(MESSAGES_PER_SECOND);
+            now.saturating_duration_since(bucket.at).as_secs_f64() * f64::from(self.per_second);
         // Every message counts, also one sent after a rest: under a steady load the rests alone
         // keep the rate, and the allowance stays spent. The debt is bounded, so that a surge is
         // forgotten within half a second.
-        let burst = f64::from(BURST);
+        let burst = self.burst;
         bucket.allowance = ((bucket.allowance + earned).min(burst) - 1.0).max(-burst);
         bucket.at = now;
         if bucket.allowance >= 0.0 {
             return Duration::ZERO;
         }
         let open = u32::try_from(open).unwrap_or(u32::MAX);
-        (Duration::from_secs(1) / MESSAGES_PER_SECOND)
+        (Duration::from_secs(1) / self.per_second)
             .saturating_mul(open)
             .min(LONGEST_REST)
     }
@@ -79,14 +88,14 @@ mod tests {
 
     /// Spends the whole allowance at `now`.
     fn spend_all(pace: &Pace, now: Instant) {
-        for _ in 0..BURST {
+        for _ in 0..MESSAGES_PER_SECOND / 2 {
             assert_eq!(pace.rest_at(now, 2_000), Duration::ZERO);
         }
     }
 
     #[test]
     fn a_burst_goes_out_at_once() {
-        let pace = Pace::default();
+        let pace = Pace::new(MESSAGES_PER_SECOND);
         let now = Instant::now();
         spend_all(&pace, now);
         assert_ne!(pace.rest_at(now, 2_000), Duration::ZERO);
@@ -94,7 +103,7 @@ mod tests {
 
     #[test]
     fn once_spent_streams_rest_longer_the_more_are_open() {
-        let pace = Pace::default();
+        let pace = Pace::new(MESSAGES_PER_SECOND);
         let now = Instant::now();
         spend_all(&pace, now);
         assert_eq!(pace.rest_at(now, 8), Duration::from_millis(1));
@@ -104,7 +113,7 @@ mod tests {
 
     #[test]
     fn the_allowance_comes_back_at_the_rate() {
-        let pace = Pace::default();
+        let pace = Pace::new(MESSAGES_PER_SECOND);
         let now = Instant::now();
         spend_all(&pace, now);
         // A millisecond earns eight messages at 8,000 a second, and no more.

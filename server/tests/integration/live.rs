@@ -14,9 +14,11 @@ async fn members_see_new_posts_as_they_happen() {
     assert_eq!(stream.post_ids(1).await, vec![post.id]);
 }
 
+/// With an allowance of four messages a second (two at once), the stream soon rests a quarter
+/// of a second after each message, and what was posted meanwhile goes out together.
 #[tokio::test]
 async fn a_burst_of_posts_arrives_once_each_and_in_order_however_it_is_gathered() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(|config| config.live_messages_per_second = 4).await;
     let ada = app.setup().await;
     let mut stream = ada.open_live(None).await.expect("stream opens");
 
@@ -34,6 +36,12 @@ async fn a_burst_of_posts_arrives_once_each_and_in_order_however_it_is_gathered(
         })
         .collect();
     assert_eq!(received, made, "every post, once, in order");
+    assert!(
+        messages.len() < made.len(),
+        "the stream rested and gathered: {} messages for {} posts",
+        messages.len(),
+        made.len()
+    );
 }
 
 #[tokio::test]
