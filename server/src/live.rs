@@ -118,7 +118,7 @@ pub async fn stream(
                 session,
                 viewer,
             };
-            follow(socket, state, member, query.after, (shutdown, pace))
+            follow(socket, state, member, query.after, shutdown, pace)
         })
 }
 
@@ -185,7 +185,8 @@ async fn follow(
     state: AppState,
     mut member: Member,
     after: Option<i64>,
-    (shutdown, pace): (Shutdown, Arc<Pace>),
+    shutdown: Shutdown,
+    pace: Arc<Pace>,
 ) {
     // Subscribe before reading what was missed, so nothing falls in between.
     let mut events = state.events.subscribe();
