@@ -4,18 +4,20 @@
 #   scripts/bench.sh --smoke         a tiny dataset and one-second runs (part of the test suite)
 # Sizes and databases: BENCH_PEOPLE, BENCH_POSTS, BENCH_DATABASES="sqlite postgres",
 # BENCH_SECONDS (per load run), BENCH_FANOUT (stream clients), BENCH_IDLE (idle connections),
-# BENCH_MIXED_STREAMS (open streams in the mixed load). COMMONS_BIN picks another build.
+# BENCH_MIXED_STREAMS (open streams in the mixed load), BENCH_MIXED_SECONDS (per mixed-load run,
+# 40 by default: one 10 s run's reads can differ from the next by ±10%). COMMONS_BIN picks
+# another build.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 if [[ "${1:-}" == "--smoke" ]]; then
-  PEOPLE=20 POSTS=300 SECONDS_PER_RUN=1 FANOUT=20 IDLE=50 PAGE=10 MIXED_STREAMS=50
+  PEOPLE=20 POSTS=300 SECONDS_PER_RUN=1 FANOUT=20 IDLE=50 PAGE=10 MIXED_STREAMS=50 MIXED_SECONDS=1
   DATABASES="${BENCH_DATABASES:-sqlite}"
 else
   PEOPLE="${BENCH_PEOPLE:-10000}" POSTS="${BENCH_POSTS:-1000000}" SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
   FANOUT="${BENCH_FANOUT:-1000}" IDLE="${BENCH_IDLE:-10000}" PAGE=1000
-  MIXED_STREAMS="${BENCH_MIXED_STREAMS:-2000}"
+  MIXED_STREAMS="${BENCH_MIXED_STREAMS:-2000}" MIXED_SECONDS="${BENCH_MIXED_SECONDS:-40}"
   DATABASES="${BENCH_DATABASES:-sqlite postgres}"
 fi
 export BENCH_DIR="$ROOT/scripts/bench"
@@ -29,6 +31,10 @@ ulimit -n 65536 2>/dev/null || true
 
 "$ROOT/scripts/tools.sh" --test
 [[ -x "$COMMONS_BIN" && -d "$SITE_ROOT/pkg" ]] || "$ROOT/scripts/build.sh"
+# Open streams are held by a small Rust client (server/examples/hold_streams.rs says why).
+say "Building the benchmark's stream client (server/examples/hold_streams.rs)"
+cargo build --release --quiet -p server --example hold_streams
+HOLD_STREAMS="$CARGO_TARGET_DIR/release/examples/hold_streams"
 
 SERVER_PID=""
 OTHER_PID=""
@@ -57,6 +63,8 @@ finish() {
 }
 trap finish EXIT
 
+# CPU time (user + system, in clock ticks) a process has used so far.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
 
 # Starts the server; HEALTHY_MS is the time from start to a healthy /healthz.
@@ -92,9 +100,9 @@ load() { # name connections path [script]
 # A busy morning: 16 clients reading the feed and 4 posting at the same time.
 mixed() { # label
   local reads writes
-  wrk_run 4 "/api/create_post" "$BENCH_DIR/create_post.lua" >"$WORK/writes" &
+  SECONDS_PER_RUN=$MIXED_SECONDS wrk_run 4 "/api/create_post" "$BENCH_DIR/create_post.lua" >"$WORK/writes" &
   local writers=$!
-  reads=$(wrk_run 16 "/")
+  reads=$(SECONDS_PER_RUN=$MIXED_SECONDS wrk_run 16 "/")
   wait "$writers"
   writes=$(cat "$WORK/writes")
   echo "mixed load, $1: feed $(field rps "$reads") pages/s (p99 $(field p99 "$reads") ms)," \
@@ -223,10 +231,16 @@ for DB in $DATABASES; do
   rm -f "$CEILING_FILE"
 
   mixed "no open streams"
-  coproc MIXED_CLIENTS { node "$BENCH_DIR/idle.mjs" "$BASE" "$TOKEN" "$MIXED_STREAMS"; }
+  coproc MIXED_CLIENTS { exec "$HOLD_STREAMS" "$BASE" "$TOKEN" "$MIXED_STREAMS"; }
   read -r OPENED <&"${MIXED_CLIENTS[0]}"
+  CLIENT_TICKS=$(cpu_ticks "$MIXED_CLIENTS_PID")
   mixed "${OPENED#OPEN } open streams"
+  CLIENT_TICKS=$(( $(cpu_ticks "$MIXED_CLIENTS_PID") - CLIENT_TICKS ))
   exec {MIXED_CLIENTS[1]}>&-
+  read -r READ <&"${MIXED_CLIENTS[0]}"
+  # The stream client shares the cores with the server and wrk: say what it took.
+  echo "  (the streams got ${READ#READ }; their client used" \
+    "$(( CLIENT_TICKS * 100 / $(getconf CLK_TCK) / MIXED_SECONDS ))% of a core)"
   wait "$MIXED_CLIENTS_PID" 2>/dev/null || true
   # Again without: one run's reads can differ from the next's with or without streams, so
   # compare the streams' run with the runs on either side of it.
@@ -251,7 +265,7 @@ for DB in $DATABASES; do
   fi
   node "$BENCH_DIR/fanout.mjs" "$BASE" "$TOKEN" "$FANOUT" 5 | sed 's/^RESULT /live fan-out (ms from ack to every client): /'
   BEFORE=$(rss_mb)
-  coproc IDLE_CLIENTS { node "$BENCH_DIR/idle.mjs" "$BASE" "$TOKEN" "$IDLE"; }
+  coproc IDLE_CLIENTS { exec "$HOLD_STREAMS" "$BASE" "$TOKEN" "$IDLE"; }
   read -r OPENED <&"${IDLE_CLIENTS[0]}"
   sleep 1
   echo "idle streams: ${OPENED#OPEN } open, server memory ${BEFORE} MB -> $(rss_mb) MB"
