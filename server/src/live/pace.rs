@@ -1,14 +1,15 @@
-//! How often a process's live streams send. Each message costs mostly for being a message (a
-//! wake-up, a frame, a system call, the network's work per packet, the client's read), far more
-//! than for its bytes, so what is bounded is the number of messages, not their size.
+//! How often a process's live streams send. A message costs for being a message (a wake-up, a
+//! frame, a system call, the network's work per packet, the client's read) and for its bytes.
+//! The bytes are the events each page may see, whatever the pace; the messages are what pacing
+//! bounds.
 //!
-//! The process has an allowance of messages: a bucket of up to half a second's worth, refilled
-//! at [`MESSAGES_PER_SECOND`]. While it lasts, a stream sends each event the moment it arrives (a
+//! The process has an allowance of messages: a bucket of up to a second's worth, refilled at
+//! [`MESSAGES_PER_SECOND`]. While it lasts, a stream sends each event the moment it arrives (a
 //! few posts in a row reach every open page at once). Once it is spent, a stream that has sent
 //! rests before sending again, as long as keeps all of the process's streams together near the
-//! rate (a quarter of a second with 2,000 open), and what happened meanwhile goes out as one
-//! message. With 2,000 streams open a busy morning's posts would otherwise be hundreds of
-//! thousands of messages a second (BENCHMARKS.md, "mixed load").
+//! rate (0.4 s with 2,000 open, a fifth of a second with 1,000), and what happened meanwhile
+//! goes out as one message. With 2,000 streams open a busy morning's posts would otherwise be
+//! hundreds of thousands of messages a second (BENCHMARKS.md, "mixed load").
 use std::{
     sync::Mutex,
     time::{Duration, Instant},
@@ -16,17 +17,18 @@ use std::{
 
 /// About how many messages a process's streams send a second between them, however busy (tests
 /// set fewer: `Config::live_messages_per_second`).
-/// With 2,000 streams open, 20,000 left the mixed load's readers about 60% of their pages; 8,000
-/// leaves them 70 to 84% (BENCHMARKS.md, "2026-12-07 (evening)"), and a page under that load
-/// gets a post at most a quarter of a second late.
-pub const MESSAGES_PER_SECOND: u32 = 8_000;
+/// With 2,000 streams open, 20,000 left the mixed load's readers about 60% of their pages,
+/// 8,000 68 to 84%, 5,000 75 to 78% (BENCHMARKS.md, "2026-12-07 (evening)" and "(late)"); a page
+/// under that load gets a post at most 0.4 s late.
+pub const MESSAGES_PER_SECOND: u32 = 5_000;
 /// The longest a stream rests after sending, however many are open: still "live" to a person.
-pub const LONGEST_REST: Duration = Duration::from_millis(250);
+pub const LONGEST_REST: Duration = Duration::from_millis(500);
 
 /// The process's allowance of live messages (see the module's comment).
 pub struct Pace {
     per_second: u32,
-    /// Messages sent at once before streams start resting: half a second's worth.
+    /// Messages sent at once before streams start resting: a second's worth (five posts in a
+    /// row to 1,000 open pages at the default rate).
     burst: f64,
     bucket: Mutex<Bucket>,
 }
@@ -42,7 +44,7 @@ impl Pace {
     /// An allowance of `per_second` messages a second (at least one), full.
     pub fn new(per_second: u32) -> Pace {
         let per_second = per_second.max(1);
-        let burst = (f64::from(per_second) / 2.0).max(1.0);
+        let burst = f64::from(per_second);
         Pace {
             per_second,
             burst,
@@ -68,7 +70,7 @@ impl Pace {
             now.saturating_duration_since(bucket.at).as_secs_f64() * f64::from(self.per_second);
         // Every message counts, also one sent after a rest: under a steady load the rests alone
         // keep the rate, and the allowance stays spent. The debt is bounded, so that a surge is
-        // forgotten within half a second.
+        // forgotten within a second.
         let burst = self.burst;
         bucket.allowance = ((bucket.allowance + earned).min(burst) - 1.0).max(-burst);
         bucket.at = now;
@@ -88,7 +90,7 @@ mod tests {
 
     /// Spends the whole allowance at `now`.
     fn spend_all(pace: &Pace, now: Instant) {
-        for _ in 0..MESSAGES_PER_SECOND / 2 {
+        for _ in 0..MESSAGES_PER_SECOND {
             assert_eq!(pace.rest_at(now, 2_000), Duration::ZERO);
         }
     }
@@ -106,8 +108,9 @@ mod tests {
         let pace = Pace::new(MESSAGES_PER_SECOND);
         let now = Instant::now();
         spend_all(&pace, now);
-        assert_eq!(pace.rest_at(now, 8), Duration::from_millis(1));
-        assert_eq!(pace.rest_at(now, 1_000), Duration::from_millis(125));
+        assert_eq!(pace.rest_at(now, 5), Duration::from_millis(1));
+        assert_eq!(pace.rest_at(now, 1_000), Duration::from_millis(200));
+        assert_eq!(pace.rest_at(now, 2_000), Duration::from_millis(400));
         assert_eq!(pace.rest_at(now, 1_000_000), LONGEST_REST);
     }
 
@@ -116,9 +119,9 @@ mod tests {
         let pace = Pace::new(MESSAGES_PER_SECOND);
         let now = Instant::now();
         spend_all(&pace, now);
-        // A millisecond earns eight messages at 8,000 a second, and no more.
+        // A millisecond earns five messages at 5,000 a second, and no more.
         let later = now + Duration::from_millis(1);
-        for _ in 0..8 {
+        for _ in 0..5 {
             assert_eq!(pace.rest_at(later, 2_000), Duration::ZERO);
         }
         assert_ne!(pace.rest_at(later, 2_000), Duration::ZERO);
