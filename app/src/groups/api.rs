@@ -274,6 +274,10 @@ mod server {
 
     pub async fn audience_choices() -> Result<Vec<model::AudienceChoice>, AppError> {
         let (viewer, state) = (require_viewer()?, state()?);
+        let groups = crate::api::memberships();
+        if let Some(kept) = state.audience_choices.get(viewer.id, &groups) {
+            return Ok(kept.to_vec());
+        }
         let organization = state
             .organization
             .name(&state.db)
@@ -285,25 +289,19 @@ mod server {
             label: "Everyone".into(),
             reach: model::organization_reach(&organization, people),
         }];
-        let groups = crate::api::memberships();
-        match state.audience_choices.get(viewer.id, &groups) {
-            Some(kept) => choices.extend(kept.iter().cloned()),
-            None => {
-                let made: Vec<_> = store::mine(&state.db, viewer.id)
-                    .await?
-                    .into_iter()
-                    .map(|group| model::AudienceChoice {
-                        value: group.id.to_string(),
-                        reach: model::group_reach(&group.name, group.visibility, group.members),
-                        label: group.name,
-                    })
-                    .collect();
-                choices.extend(made.iter().cloned());
-                state
-                    .audience_choices
-                    .keep(viewer.id, groups, std::sync::Arc::new(made));
-            }
-        }
+        choices.extend(
+            store::mine(&state.db, viewer.id)
+                .await?
+                .into_iter()
+                .map(|group| model::AudienceChoice {
+                    value: group.id.to_string(),
+                    reach: model::group_reach(&group.name, group.visibility, group.members),
+                    label: group.name,
+                }),
+        );
+        state
+            .audience_choices
+            .keep(viewer.id, groups, std::sync::Arc::new(choices.clone()));
         Ok(choices)
     }
 

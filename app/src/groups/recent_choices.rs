@@ -1,10 +1,11 @@
-//! The composer's group choices (the viewer's groups, each with who will see a post), kept
-//! per person: the home page shows them on every visit, and reading a person's 50 groups with
-//! their sizes was a tenth of that page's cost (BENCHMARKS.md). A person's list is made again
-//! when the groups they belong to change (the request's memberships, read with the session,
-//! are compared with those the list was made from), when it is older than [`KEPT_FOR`] (so
-//! other people joining or leaving those groups shows in their sizes within it), and at once
-//! after any group is edited on this server (another server's edit shows within it too).
+//! The composer's audience choices ("Everyone" with the organization's size, then the viewer's
+//! groups, each with who will see a post), kept per person: the home page shows them on every
+//! visit, and reading a person's 50 groups with their sizes was a tenth of that page's cost
+//! (BENCHMARKS.md). A person's list is made again when the groups they belong to change (the
+//! request's memberships, read with the session, are compared with those the list was made
+//! from), when it is older than [`KEPT_FOR`] (so people joining the organization or leaving
+//! those groups shows in the sizes within it), and at once after any group is edited on this
+//! server (another server's edit shows within it too).
 use super::{model::AudienceChoice, Memberships};
 use crate::generations::Generations;
 use std::sync::Arc;

@@ -9,8 +9,7 @@ use leptos::server_fn::codec::GetUrl;
 #[server(endpoint = "unread_notifications", input = GetUrl, output = crate::api::Json)]
 pub async fn unread_notifications() -> Result<Unread, AppError> {
     let (viewer, state) = (crate::api::require_viewer()?, crate::api::state()?);
-    let live_after = crate::events::store::head(&state.db).await?;
-    let count = super::store::unread(&state.db, viewer.id).await?;
+    let (count, live_after) = super::store::unread_and_head(&state.db, viewer.id).await?;
     Ok(Unread { count, live_after })
 }
 

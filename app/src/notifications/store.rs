@@ -114,6 +114,20 @@ pub async fn unread(
     .try_get(0)
 }
 
+/// [`unread`] and the event log's head, read in one statement (and so one snapshot): the bell
+/// shows the count and follows the live stream from that head, on every page.
+pub async fn unread_and_head(db: &Db, person_id: i64) -> Result<(i64, i64), sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM notifications WHERE person_id = $1 \
+         AND read_at IS NULL LIMIT {MAX_COUNTED}) AS unread), {HEAD}",
+        HEAD = crate::events::store::HEAD
+    ))
+    .bind(person_id)
+    .fetch_one(db)
+    .await?;
+    Ok((row.try_get(0)?, row.try_get(1)?))
+}
+
 /// Marks every notification of `person_id` read, inside the caller's transaction.
 pub async fn mark_all_read(conn: &mut AnyConnection, person_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE notifications SET read_at = $1 WHERE person_id = $2 AND read_at IS NULL")
