@@ -97,6 +97,27 @@ load() { # name connections path [script]
   grep -q 'errors=0' <<<"$line" || echo "  (errors: $line)"
 }
 
+# Opens N live streams held by the stream client until close_streams; sets OPENED and
+# STREAMS_PID. The client reads its stdin from a pipe kept open here, and ends when it closes.
+open_streams() { # N
+  rm -f "$WORK/streams.in" && mkfifo "$WORK/streams.in"
+  "$HOLD_STREAMS" "$BASE" "$TOKEN" "$1" <"$WORK/streams.in" >"$WORK/streams.out" &
+  STREAMS_PID=$!
+  exec {STREAMS_IN}>"$WORK/streams.in"
+  until grep -q '^OPEN' "$WORK/streams.out"; do
+    kill -0 "$STREAMS_PID" 2>/dev/null || { echo "the stream client failed" >&2; exit 1; }
+    sleep 0.1
+  done
+  OPENED=$(sed -n 's/^OPEN //p' "$WORK/streams.out")
+}
+
+# Closes the streams; STREAMS_READ says how many messages they got while open.
+close_streams() {
+  exec {STREAMS_IN}>&-
+  wait "$STREAMS_PID" || true
+  STREAMS_READ=$(sed -n 's/^READ //p' "$WORK/streams.out")
+}
+
 # A busy morning: 16 clients reading the feed and 4 posting at the same time.
 mixed() { # label
   local reads writes
@@ -231,17 +252,14 @@ for DB in $DATABASES; do
   rm -f "$CEILING_FILE"
 
   mixed "no open streams"
-  coproc MIXED_CLIENTS { exec "$HOLD_STREAMS" "$BASE" "$TOKEN" "$MIXED_STREAMS"; }
-  read -r OPENED <&"${MIXED_CLIENTS[0]}"
-  CLIENT_TICKS=$(cpu_ticks "$MIXED_CLIENTS_PID")
-  mixed "${OPENED#OPEN } open streams"
-  CLIENT_TICKS=$(( $(cpu_ticks "$MIXED_CLIENTS_PID") - CLIENT_TICKS ))
-  exec {MIXED_CLIENTS[1]}>&-
-  read -r READ <&"${MIXED_CLIENTS[0]}"
+  open_streams "$MIXED_STREAMS"
+  CLIENT_TICKS=$(cpu_ticks "$STREAMS_PID")
+  mixed "$OPENED open streams"
+  CLIENT_TICKS=$(( $(cpu_ticks "$STREAMS_PID") - CLIENT_TICKS ))
+  close_streams
   # The stream client shares the cores with the server and wrk: say what it took.
-  echo "  (the streams got ${READ#READ }; their client used" \
+  echo "  (the streams got $STREAMS_READ; their client used" \
     "$(( CLIENT_TICKS * 100 / $(getconf CLK_TCK) / MIXED_SECONDS ))% of a core)"
-  wait "$MIXED_CLIENTS_PID" 2>/dev/null || true
   # Again without: one run's reads can differ from the next's with or without streams, so
   # compare the streams' run with the runs on either side of it.
   mixed "no open streams, again"
@@ -265,12 +283,10 @@ for DB in $DATABASES; do
   fi
   node "$BENCH_DIR/fanout.mjs" "$BASE" "$TOKEN" "$FANOUT" 5 | sed 's/^RESULT /live fan-out (ms from ack to every client): /'
   BEFORE=$(rss_mb)
-  coproc IDLE_CLIENTS { exec "$HOLD_STREAMS" "$BASE" "$TOKEN" "$IDLE"; }
-  read -r OPENED <&"${IDLE_CLIENTS[0]}"
+  open_streams "$IDLE"
   sleep 1
-  echo "idle streams: ${OPENED#OPEN } open, server memory ${BEFORE} MB -> $(rss_mb) MB"
-  exec {IDLE_CLIENTS[1]}>&-
-  wait "$IDLE_CLIENTS_PID" 2>/dev/null || true
+  echo "idle streams: $OPENED open, server memory ${BEFORE} MB -> $(rss_mb) MB"
+  close_streams
   # Last, because it adds as many people again: a directory import the size of the organization.
   node "$BENCH_DIR/import.mjs" "$BASE" "$TOKEN" "$PEOPLE" | sed 's/^RESULT /directory import (ms): /'
   stop_server
