@@ -99,28 +99,33 @@ pub async fn forget_invitation(
     Ok(())
 }
 
+/// The count of person `$1`'s unread notifications, up to [`MAX_COUNTED`], as a scalar subquery.
+fn unread_count() -> String {
+    format!(
+        "(SELECT COUNT(*) FROM (SELECT 1 FROM notifications WHERE person_id = $1 \
+         AND read_at IS NULL LIMIT {MAX_COUNTED}) AS unread)"
+    )
+}
+
 /// How many of `person_id`'s notifications are unread, counting up to [`MAX_COUNTED`].
 pub async fn unread(
     conn: impl sqlx::Executor<'_, Database = sqlx::Any>,
     person_id: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query(&format!(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM notifications WHERE person_id = $1 \
-         AND read_at IS NULL LIMIT {MAX_COUNTED}) AS unread"
-    ))
-    .bind(person_id)
-    .fetch_one(conn)
-    .await?
-    .try_get(0)
+    sqlx::query(&format!("SELECT {}", unread_count()))
+        .bind(person_id)
+        .fetch_one(conn)
+        .await?
+        .try_get(0)
 }
 
 /// [`unread`] and the event log's head, read in one statement (and so one snapshot): the bell
 /// shows the count and follows the live stream from that head, on every page.
 pub async fn unread_and_head(db: &Db, person_id: i64) -> Result<(i64, i64), sqlx::Error> {
     let row = sqlx::query(&format!(
-        "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM notifications WHERE person_id = $1 \
-         AND read_at IS NULL LIMIT {MAX_COUNTED}) AS unread), {HEAD}",
-        HEAD = crate::events::store::HEAD
+        "SELECT {}, {}",
+        unread_count(),
+        crate::events::store::HEAD
     ))
     .bind(person_id)
     .fetch_one(db)

@@ -26,10 +26,9 @@ pub const LONGEST_REST: Duration = Duration::from_millis(500);
 
 /// The process's allowance of live messages (see the module's comment).
 pub struct Pace {
+    /// The rate; also the burst, the messages sent at once before streams start resting (a
+    /// second's worth: five posts in a row to 1,000 open pages at the default rate).
     per_second: u32,
-    /// Messages sent at once before streams start resting: a second's worth (five posts in a
-    /// row to 1,000 open pages at the default rate).
-    burst: f64,
     bucket: Mutex<Bucket>,
 }
 
@@ -44,12 +43,10 @@ impl Pace {
     /// An allowance of `per_second` messages a second (at least one), full.
     pub fn new(per_second: u32) -> Pace {
         let per_second = per_second.max(1);
-        let burst = f64::from(per_second);
         Pace {
             per_second,
-            burst,
             bucket: Mutex::new(Bucket {
-                allowance: burst,
+                allowance: f64::from(per_second),
                 at: Instant::now(),
             }),
         }
@@ -66,12 +63,11 @@ impl Pace {
             .bucket
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let earned =
-            now.saturating_duration_since(bucket.at).as_secs_f64() * f64::from(self.per_second);
+        let burst = f64::from(self.per_second);
+        let earned = now.saturating_duration_since(bucket.at).as_secs_f64() * burst;
         // Every message counts, also one sent after a rest: under a steady load the rests alone
         // keep the rate, and the allowance stays spent. The debt is bounded, so that a surge is
         // forgotten within a second.
-        let burst = self.burst;
         bucket.allowance = ((bucket.allowance + earned).min(burst) - 1.0).max(-burst);
         bucket.at = now;
         if bucket.allowance >= 0.0 {
@@ -95,19 +91,23 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_burst_goes_out_at_once() {
+    /// An allowance at the default rate, spent at the instant returned.
+    fn spent() -> (Pace, Instant) {
         let pace = Pace::new(MESSAGES_PER_SECOND);
         let now = Instant::now();
         spend_all(&pace, now);
+        (pace, now)
+    }
+
+    #[test]
+    fn a_burst_goes_out_at_once() {
+        let (pace, now) = spent();
         assert_ne!(pace.rest_at(now, 2_000), Duration::ZERO);
     }
 
     #[test]
     fn once_spent_streams_rest_longer_the_more_are_open() {
-        let pace = Pace::new(MESSAGES_PER_SECOND);
-        let now = Instant::now();
-        spend_all(&pace, now);
+        let (pace, now) = spent();
         assert_eq!(pace.rest_at(now, 5), Duration::from_millis(1));
         assert_eq!(pace.rest_at(now, 1_000), Duration::from_millis(200));
         assert_eq!(pace.rest_at(now, 2_000), Duration::from_millis(400));
@@ -116,9 +116,7 @@ mod tests {
 
     #[test]
     fn the_allowance_comes_back_at_the_rate() {
-        let pace = Pace::new(MESSAGES_PER_SECOND);
-        let now = Instant::now();
-        spend_all(&pace, now);
+        let (pace, now) = spent();
         // A millisecond earns five messages at 5,000 a second, and no more.
         let later = now + Duration::from_millis(1);
         for _ in 0..5 {
