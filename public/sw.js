@@ -1,6 +1,9 @@
 // Commons service worker. The server fills in this release's app shell (content-hashed CSS,
 // JS, WASM, icons and the offline page). Pages and API answers hold personal data, so they are
-// never cached: navigations go to the network and fall back to the offline page.
+// never cached: navigations go to the network and fall back to the offline page. The parts of
+// the WebAssembly that only some pages load (lazily loaded islands) are not fetched ahead: each
+// is kept the first time a page loads it. Every /pkg file is content-hashed, so a kept one never
+// goes stale.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `commons-shell-${VERSION}`;
@@ -36,5 +39,19 @@ self.addEventListener("fetch", (event) => {
   }
   if (PRECACHE.includes(url.pathname)) {
     event.respondWith(caches.match(request).then((cached) => cached || fetch(request)));
+  } else if (url.pathname.startsWith("/pkg/")) {
+    event.respondWith(
+      caches.match(request).then(
+        (cached) =>
+          cached ||
+          fetch(request).then((response) => {
+            if (response.ok) {
+              const copy = response.clone();
+              event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+            }
+            return response;
+          }),
+      ),
+    );
   }
 });

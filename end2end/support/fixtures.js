@@ -9,18 +9,33 @@ const { startServer } = require('./server');
 
 // Runs in every page before its scripts. The hydration script instantiates the app's
 // WebAssembly and then calls hydrate() in the same chain of promise callbacks, so a task
-// queued once instantiation resolves runs after hydrate() has been called.
+// queued once instantiation resolves runs after hydrate() has been called. A lazily loaded
+// island (`#[island(lazy)]`) instantiates its own part of the WebAssembly while the islands
+// are hydrated (in promise callbacks too), so the page counts as hydrated once no
+// instantiation is under way at such a task.
 function markHydration() {
+  let pending = 0;
+  const settled = () => {
+    pending -= 1;
+    setTimeout(() => {
+      if (pending === 0) window.__commonsHydrated = true;
+    }, 0);
+  };
   for (const name of ['instantiateStreaming', 'instantiate']) {
     const original = WebAssembly[name];
     if (typeof original !== 'function') continue;
     WebAssembly[name] = function (...args) {
-      return original.apply(this, args).then((result) => {
-        setTimeout(() => {
-          window.__commonsHydrated = true;
-        }, 0);
-        return result;
-      });
+      pending += 1;
+      return original.apply(this, args).then(
+        (result) => {
+          settled();
+          return result;
+        },
+        (error) => {
+          settled();
+          throw error;
+        },
+      );
     };
   }
 }

@@ -1,7 +1,7 @@
 // Installable and offline-friendly: the manifest, the service worker, the offline page, and a
 // cache that holds the app shell only, never anyone's data.
 const { test, expect } = require('../support/fixtures');
-const { ADMIN, feed, permalink, post, profileLink, setupOrganization, visit } = require('../support/actions');
+const { ADMIN, feed, field, permalink, post, profileLink, setupOrganization, visit } = require('../support/actions');
 
 const words = (value) => String(value || '').split(/\s+/).filter(Boolean);
 
@@ -24,6 +24,26 @@ test.describe('progressive web app', { tag: '@wasm-only' }, () => {
       const iconRes = await page.request.get(new URL(icon.src, manifestUrl).href);
       expect(iconRes.status(), icon.src).toBe(200);
     }
+  });
+
+  test('a first visit fetches only what the home page runs; the directory loads its search when shown', async ({ page }) => {
+    const splitOff = /\/pkg\/(split|chunk)_[^/]*\.wasm$/;
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await setupOrganization(page);
+    await visit(page, '/');
+    await expect(feed(page)).toBeVisible();
+    expect(fetched.filter((path) => path.startsWith('/pkg/') && path.endsWith('.wasm')).length).toBeGreaterThan(0);
+    expect(fetched.filter((path) => splitOff.test(path))).toEqual([]);
+
+    // The directory's search is an island loaded lazily: its part of the WebAssembly comes with
+    // the page, and results then follow the search box as before.
+    await visit(page, '/people');
+    expect(fetched.filter((path) => splitOff.test(path)).length).toBeGreaterThan(0);
+    await field(page, 'Search people').fill('zzz-nobody');
+    await expect(page.getByRole('region', { name: 'Search results' }).getByRole('link', { name: ADMIN.name })).toHaveCount(0);
+    await field(page, 'Search people').fill(ADMIN.name);
+    await expect(page.getByRole('region', { name: 'Search results' }).getByRole('link', { name: ADMIN.name })).toBeVisible();
   });
 
   test('the service worker caches no personal data and shows an offline page', async ({ page, context }) => {

@@ -104,7 +104,9 @@ impl ServiceWorker {
 }
 
 /// The app shell: the built CSS, JS and WASM, the icons, and the offline page. Never a page with
-/// anyone's data in it.
+/// anyone's data in it. The WebAssembly split off for islands loaded lazily (`#[island(lazy)]`,
+/// built with `cargo leptos build --split`) is left out: a first visit would otherwise fetch
+/// what only other pages use. The worker keeps each such file once a page has loaded it.
 fn shell_files(site_root: &Path) -> Vec<String> {
     let mut files: Vec<String> = [
         "/offline.html",
@@ -124,12 +126,19 @@ fn shell_files(site_root: &Path) -> Vec<String> {
             let wanted = [".css", ".js", ".wasm", ".png", ".svg"]
                 .iter()
                 .any(|ext| name.ends_with(ext));
-            if wanted {
+            if wanted && !is_split_off(&name) {
                 files.push(format!("{url}/{name}"));
             }
         }
     }
     files
+}
+
+/// Whether `name` is a part of the WebAssembly that only lazily loaded islands use: the split
+/// tool names them `split_<function>.<hash>.wasm`, and the parts some of them share
+/// `chunk_<n>.<hash>.wasm`.
+fn is_split_off(name: &str) -> bool {
+    name.ends_with(".wasm") && (name.starts_with("split_") || name.starts_with("chunk_"))
 }
 
 async fn ready_worker(worker: ServiceWorker) -> impl IntoResponse {
@@ -147,5 +156,21 @@ async fn ready_worker(worker: ServiceWorker) -> impl IntoResponse {
             "service worker not built",
         )
             .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_split_off;
+
+    #[test]
+    fn only_the_lazily_loaded_webassembly_is_split_off() {
+        assert!(is_split_off(
+            "split_directory_search_loader_1620.SC5qZBoK2zigm146eVJfkw.wasm"
+        ));
+        assert!(is_split_off("chunk_6.bLT37swhcch0FXiJBfrRKg.wasm"));
+        assert!(!is_split_off("commons.3oJJdWIYS6XZHbq6RB4hbw.wasm"));
+        assert!(!is_split_off("__wasm_split.SVdFAatIPGqeKzzsyP7nFA.js"));
+        assert!(!is_split_off("split_notes.css"));
     }
 }

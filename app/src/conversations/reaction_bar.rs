@@ -96,7 +96,7 @@ pub fn ReactionBar(
 
 /// A comment's reaction bar on a post's own page, where comments are server-rendered HTML:
 /// the bar is its own island there.
-#[island]
+#[island(lazy)]
 pub fn CommentReactions(
     item: Item,
     reactions: Reactions,

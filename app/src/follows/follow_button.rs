@@ -8,7 +8,7 @@ use leptos::{prelude::*, server_fn::ServerFn};
 /// A profile's "N followers" and "N following" links, and for someone else's profile the
 /// "Follow" / "Following" toggle. Without JavaScript the toggle is a plain form that comes back
 /// to the profile; with it, it changes in place (an island) and the counts follow.
-#[island]
+#[island(lazy)]
 pub fn FollowButton(
     handle: String,
     summary: FollowSummary,

@@ -94,7 +94,7 @@ fn Directory() -> impl IntoView {
 /// The search form and its results. An island: as a person types, the results are asked for
 /// once the typing pauses, and an answer that arrives after a newer one was asked for is
 /// dropped.
-#[island]
+#[island(lazy)]
 fn DirectorySearch(search: Search, filters: Filters, first: DirectoryPage) -> impl IntoView {
     let current = RwSignal::new(search.clone());
     let page = RwSignal::new(first);

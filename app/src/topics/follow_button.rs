@@ -6,7 +6,7 @@ use leptos::{prelude::*, server_fn::ServerFn};
 /// A topic's "N followers" and its "Follow topic" / "Following topic" toggle. Without
 /// JavaScript the toggle is a plain form that comes back to the topic's page; with it, it
 /// changes in place (an island) and the count follows.
-#[island]
+#[island(lazy)]
 pub fn TopicFollowButton(name: String, follow: TopicFollow) -> impl IntoView {
     let action = ServerAction::<SetFollowingTopic>::new();
     let follow = RwSignal::new(follow);

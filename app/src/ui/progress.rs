@@ -4,7 +4,7 @@ use leptos::prelude::*;
 /// Wraps plain forms: once one is submitted, an indeterminate progress bar and `message` show
 /// (and are announced) until the browser has the answer. Without JavaScript the forms work
 /// the same, with the browser's own loading indicator.
-#[island]
+#[island(lazy)]
 pub fn ShowsProgress(message: String, children: Children) -> impl IntoView {
     let busy = RwSignal::new(false);
     let label = message.clone();
