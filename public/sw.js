@@ -1,9 +1,9 @@
 // Commons service worker. The server fills in this release's app shell (content-hashed CSS,
 // JS, WASM, icons and the offline page). Pages and API answers hold personal data, so they are
 // never cached: navigations go to the network and fall back to the offline page. The parts of
-// the WebAssembly that only some pages load (lazily loaded islands) are not fetched ahead: each
-// is kept the first time a page loads it. Every /pkg file is content-hashed, so a kept one never
-// goes stale.
+// the WebAssembly that only some pages and actions load (lazy islands and functions) are not
+// fetched ahead: each is kept the first time a page loads it. Every /pkg file is
+// content-hashed, so a kept one never goes stale.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `commons-shell-${VERSION}`;

@@ -138,8 +138,8 @@ say "Asset sizes (first load; split-off WebAssembly loads only with the islands 
 ASSETS_BROTLI=0
 for file in "$SITE_ROOT"/pkg/*.{wasm,js,css}; do
   name="$(basename "$file")"
-  # The parts only lazily loaded islands use (server/src/assets.rs, is_split_off): no island of
-  # the home page is lazy, so a first visit does not fetch them.
+  # The parts only lazy islands and lazy functions use (server/src/assets.rs, is_split_off):
+  # a first visit to the home page runs neither, so it does not fetch them.
   case "$name" in split_*.wasm | chunk_*.wasm) part="later" ;; *) part="first" ;; esac
   printf '%-48s %-5s raw %8d  gzip %8d  brotli %8d\n' "${name:0:48}" "$part" "$(stat -c%s "$file")" \
     "$(stat -c%s "$file.gz")" "$(stat -c%s "$file.br")"

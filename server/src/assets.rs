@@ -104,9 +104,9 @@ impl ServiceWorker {
 }
 
 /// The app shell: the built CSS, JS and WASM, the icons, and the offline page. Never a page with
-/// anyone's data in it. The WebAssembly split off for islands loaded lazily (`#[island(lazy)]`,
-/// built with `cargo leptos build --split`) is left out: a first visit would otherwise fetch
-/// what only other pages use. The worker keeps each such file once a page has loaded it.
+/// anyone's data in it. The WebAssembly split off for lazy islands and functions
+/// (`#[island(lazy)]`, `#[lazy]`, built with `cargo leptos build --split`) is left out: a first
+/// visit would otherwise fetch what only later pages and actions use. The worker keeps each such file once a page has loaded it.
 fn shell_files(site_root: &Path) -> Vec<String> {
     let mut files: Vec<String> = [
         "/offline.html",
@@ -134,7 +134,7 @@ fn shell_files(site_root: &Path) -> Vec<String> {
     files
 }
 
-/// Whether `name` is a part of the WebAssembly that only lazily loaded islands use: the split
+/// Whether `name` is a part of the WebAssembly that only lazy islands and functions use: the split
 /// tool names them `split_<function>.<hash>.wasm`, and the parts some of them share
 /// `chunk_<n>.<hash>.wasm`.
 fn is_split_off(name: &str) -> bool {

@@ -85,6 +85,26 @@ pub fn Comment(comment: CommentView, place: CommentPlace) -> impl IntoView {
     })
 }
 
+/// The comments a conversation's island added in the browser (live, or by "Load more
+/// comments"), in their order. A reply whose thread is not among them says whom it answers.
+///
+/// Lazy (`#[lazy]`): the browser fetches the code that renders comments, which no page needs
+/// until a comment arrives, on the first call rather than with every page
+/// (`cargo leptos build --split`).
+#[lazy]
+pub fn added_comments(list: Vec<CommentView>, place: CommentPlace) -> AnyView {
+    let threads: Vec<i64> = list.iter().map(|c| c.id).collect();
+    view! {
+        <ol class="comments">
+            {list.into_iter().map(|comment| {
+                let apart = !threads.contains(&comment.thread_id);
+                view! { <Comment comment place=CommentPlace { apart, ..place }/> }
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
 /// What stays of a removed comment that has replies, so its thread still reads. (A live removal
 /// writes the same markup: `revisions::live`.)
 #[component]

@@ -1,6 +1,6 @@
 use super::{
     api::{post_comments, COMMENT_DRAFT_PARAM, COMMENT_ON_PARAM, REPLY_TO_PARAM},
-    comment::{Comment, CommentPlace},
+    comment::{added_comments, Comment, CommentPlace},
     comment_form::{CommentForm, ReplyTarget},
     model::{
         comments_label, Answering, CommentView, CommentsCursor, Conversation as Shown, Item,
@@ -239,12 +239,11 @@ fn LiveConversation(
         });
     };
     let label = move || comments_label(count.get());
-    // A reply whose thread is not in the added list says whom it answers.
-    let place = move |apart| CommentPlace {
+    let place = CommentPlace {
         full,
         viewer_id,
         live_after,
-        apart,
+        apart: false,
         answering,
     };
     view! {
@@ -267,14 +266,7 @@ fn LiveConversation(
             {children()}
             {move || {
                 let list = added.get();
-                (!list.is_empty()).then(|| view! {
-                    <ol class="comments">
-                        {list.iter().cloned().map(|comment| {
-                            let apart = !list.iter().any(|c| c.id == comment.thread_id);
-                            view! { <Comment comment place=place(apart)/> }
-                        }).collect_view()}
-                    </ol>
-                })
+                (!list.is_empty()).then(|| Suspend::new(added_comments(list, place)))
             }}
             {full.then(|| view! {
                 <p class="form-error" role="alert">{move || load_error.get()}</p>

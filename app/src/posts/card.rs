@@ -55,6 +55,17 @@ pub fn PostCard(post: PostView, viewer_id: i64, #[prop(optional)] full: bool) ->
     }
 }
 
+/// A card the feed's island adds in the browser: a post that arrived live, one the viewer just
+/// wrote, or one "Load more" brought.
+///
+/// Lazy (`#[lazy]`): the browser fetches the code that renders cards, which no page needs until
+/// such a card is shown, on the first call rather than with every page
+/// (`cargo leptos build --split`).
+#[lazy]
+pub fn added_card(post: PostView, viewer_id: i64) -> AnyView {
+    view! { <PostCard post viewer_id/> }.into_any()
+}
+
 /// Cards rendered on the server: those kept from an earlier page where they read the same
 /// (`card_cache`).
 #[component]

@@ -1,6 +1,6 @@
 use super::{
     api::{following_feed, home_feed},
-    card::PostCard,
+    card::added_card,
     composer::Composer,
     model::{FeedView, PostView},
 };
@@ -135,7 +135,7 @@ pub fn LiveFeed(
                 <p class="live-status" role="status">{move || state.get().label()}</p>
             })}
             <For each=move || live.get() key=|post| post.id let:post>
-                <PostCard post viewer_id/>
+                {Suspend::new(added_card(post, viewer_id))}
             </For>
             {(empty && is_start).then(|| view! {
                 <div class="empty" class:hidden=move || !live.get().is_empty()>
@@ -149,7 +149,7 @@ pub fn LiveFeed(
             })}
             {children()}
             <For each=move || more.get() key=|post| post.id let:post>
-                <PostCard post viewer_id/>
+                {Suspend::new(added_card(post, viewer_id))}
             </For>
             <p class="form-error" role="alert">{move || load_error.get()}</p>
             {move || cursor.get().map(|before| view! {
