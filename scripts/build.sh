@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the release server and the size-optimized WebAssembly (with the parts only lazily
-# loaded islands use split off into their own files), and precompresses the assets.
+# Builds the release server and the size-optimized WebAssembly (with the parts only lazy
+# islands and functions use split off into their own files), and precompresses the assets.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"

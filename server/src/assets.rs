@@ -106,7 +106,8 @@ impl ServiceWorker {
 /// The app shell: the built CSS, JS and WASM, the icons, and the offline page. Never a page with
 /// anyone's data in it. The WebAssembly split off for lazy islands and functions
 /// (`#[island(lazy)]`, `#[lazy]`, built with `cargo leptos build --split`) is left out: a first
-/// visit would otherwise fetch what only later pages and actions use. The worker keeps each such file once a page has loaded it.
+/// visit would otherwise fetch what only later pages and actions use. The worker keeps each
+/// such file once a page has loaded it.
 fn shell_files(site_root: &Path) -> Vec<String> {
     let mut files: Vec<String> = [
         "/offline.html",
@@ -134,9 +135,9 @@ fn shell_files(site_root: &Path) -> Vec<String> {
     files
 }
 
-/// Whether `name` is a part of the WebAssembly that only lazy islands and functions use: the split
-/// tool names them `split_<function>.<hash>.wasm`, and the parts some of them share
-/// `chunk_<n>.<hash>.wasm`.
+/// Whether `name` is a part of the WebAssembly that only lazy islands and functions use: the
+/// split tool names them `split_<function>.<hash>.wasm`, and the parts some of them share
+/// `chunk_<n>.<hash>.wasm`. (`scripts/bench.sh` tells them apart by the same names.)
 fn is_split_off(name: &str) -> bool {
     name.ends_with(".wasm") && (name.starts_with("split_") || name.starts_with("chunk_"))
 }

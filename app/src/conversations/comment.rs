@@ -93,11 +93,11 @@ pub fn Comment(comment: CommentView, place: CommentPlace) -> impl IntoView {
 /// (`cargo leptos build --split`).
 #[lazy]
 pub fn added_comments(list: Vec<CommentView>, place: CommentPlace) -> AnyView {
-    let threads: Vec<i64> = list.iter().map(|c| c.id).collect();
+    let ids: Vec<i64> = list.iter().map(|c| c.id).collect();
     view! {
         <ol class="comments">
             {list.into_iter().map(|comment| {
-                let apart = !threads.contains(&comment.thread_id);
+                let apart = !ids.contains(&comment.thread_id);
                 view! { <Comment comment place=CommentPlace { apart, ..place }/> }
             }).collect_view()}
         </ol>
